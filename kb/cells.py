@@ -1,0 +1,73 @@
+"""Checks of single cells: required values, types, formats, enums and unsafe text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlsplit
+
+from kb.dates import parse_full, parse_partial
+from kb.errors import Issue
+from kb.reader import Table, suggest
+from kb.schema import Field
+
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def check_cells(table: Table, today: dt.date) -> list[Issue]:
+    """Check every cell of ``table`` against its field's constraints."""
+    fields = [(field, table.columns[field.name]) for field in table.resource.fields if field.name in table.columns]
+    issues: list[Issue] = []
+    for row in table.rows:
+        for field, column in fields:
+            value = row.cells[field.name]
+            if value:
+                for code, message in _problems(field, value, row.cells, today):
+                    issues.append(Issue(table.path, row.line, column, code, message))
+            elif field.required:
+                issues.append(Issue(table.path, row.line, column, "required", f"{field.name} is required"))
+    return issues
+
+
+def _problems(field: Field, value: str, row: dict[str, str], today: dt.date):
+    """Yield (code, message) for each problem of a non-empty cell."""
+    if not value.isprintable():
+        if any("\udc80" <= char <= "\udcff" for char in value):
+            yield "undecodable-bytes", f"{field.name} holds bytes that are not UTF-8"
+            return
+        bad = next(char for char in value if not char.isprintable())
+        yield "control-character", f"{field.name} holds the invisible character U+{ord(bad):04X}"
+    if value != value.strip():
+        yield "surrounding-whitespace", f"{field.name} starts or ends with whitespace: {value!r}"
+    if value.startswith(FORMULA_STARTS):
+        yield "formula-cell", f"{field.name} starts with {value[0]!r}, which spreadsheets run as a formula"
+    if field.max_length is not None and len(value) > field.max_length:
+        yield "too-long", f"{field.name} has {len(value)} characters; at most {field.max_length} are allowed"
+    if field.enum:
+        if value not in field.enum:
+            allowed = ", ".join(field.enum)
+            yield "not-in-enum", f"{value!r} is not one of {allowed}{suggest(value, field.enum)}"
+    elif field.is_date:
+        yield from _date_problems(field, value, row, today)
+    elif field.is_url:
+        yield from _url_problems(field, value)
+    elif field.pattern and not field.pattern.fullmatch(value):
+        yield "pattern-mismatch", f"{value!r} is not a valid {field.name}: use a lowercase slug such as 'fedora-coreos'"
+
+
+def _date_problems(field: Field, value: str, row: dict[str, str], today: dt.date):
+    try:
+        start = parse_partial(value).start if field.partial_date else parse_full(value)
+    except ValueError as error:
+        yield "invalid-date", f"{field.name}: {error}"
+        return
+    if start > today and not field.allows_future(row):
+        yield "future-date", f"{field.name} {value} lies in the future"
+
+
+def _url_problems(field: Field, value: str):
+    if not value.startswith("https://"):
+        yield "insecure-url", f"{field.name} must start with https:// ({value[:40]!r} does not)"
+        return
+    parts = urlsplit(value)
+    if not parts.hostname or any(char.isspace() for char in value):
+        yield "invalid-url", f"{field.name} {value!r} has no host or holds spaces"

@@ -1,0 +1,59 @@
+"""Partial dates: YYYY, YYYY-MM or YYYY-MM-DD, kept at the precision the source gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal, NamedTuple
+
+Precision = Literal["year", "month", "day"]
+
+_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+class PartialDate(NamedTuple):
+    """A date known to a year, a month or a day; ``start`` is the first day it covers."""
+
+    start: dt.date
+    precision: Precision
+
+    @property
+    def end(self) -> dt.date:
+        """The last day the partial date covers."""
+        if self.precision == "day":
+            return self.start
+        if self.precision == "month":
+            following = dt.date(self.start.year + self.start.month // 12, self.start.month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        return dt.date(self.start.year, 12, 31)
+
+    def __str__(self) -> str:
+        return format_partial(self.start, self.precision)
+
+
+def parse_partial(text: str) -> PartialDate:
+    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ValueError with a reason otherwise."""
+    match = _PARTIAL.fullmatch(text)
+    if not match:
+        raise ValueError(f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = match.groups()
+    precision: Precision = "day" if day else "month" if month else "year"
+    try:
+        start = dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError as error:
+        raise ValueError(f"{text!r} is not a calendar date ({error})") from None
+    return PartialDate(start, precision)
+
+
+def parse_full(text: str) -> dt.date:
+    """Parse a complete ``YYYY-MM-DD`` date; raise ValueError with a reason otherwise."""
+    parsed = parse_partial(text)
+    if parsed.precision != "day":
+        raise ValueError(f"{text!r} is not a full date of the form YYYY-MM-DD")
+    return parsed.start
+
+
+def format_partial(start: dt.date, precision: Precision) -> str:
+    """Write a date back at its precision."""
+    text = start.isoformat()
+    return {"year": text[:4], "month": text[:7], "day": text}[precision]

@@ -1,0 +1,49 @@
+"""Rendering a validation report for people (text), for GitHub Actions and for tools (JSON)."""
+
+from __future__ import annotations
+
+import json
+
+from kb.errors import Issue
+from kb.validate import Report
+
+FORMATS = ("text", "github", "json")
+
+
+def summary(report: Report) -> str:
+    count = len(report.issues)
+    return f"checked {report.files} files, {report.rows} rows: {count} error{'s' * (count != 1)}"
+
+
+def render(report: Report, format: str = "text") -> str:
+    """The report in one of FORMATS, ending with a newline."""
+    if format == "json":
+        return (
+            json.dumps(
+                {
+                    "files": report.files,
+                    "rows": report.rows,
+                    "errors": len(report.issues),
+                    "issues": [vars(issue) for issue in report.issues],
+                },
+                indent=2,
+            )
+            + "\n"
+        )
+    line = github_annotation if format == "github" else text_line
+    return "".join(line(issue) + "\n" for issue in report.issues) + summary(report) + "\n"
+
+
+def text_line(issue: Issue) -> str:
+    return f"{issue.path}:{issue.line}:{issue.column}: {issue.code}: {issue.message}"
+
+
+def github_annotation(issue: Issue) -> str:
+    """An ``::error`` workflow command, escaped as GitHub documents it."""
+
+    def escape(text: str, properties: bool = False) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if properties else text
+
+    where = f"file={escape(issue.path, True)},line={issue.line},col={issue.column},title={escape(issue.code, True)}"
+    return f"::error {where}::{escape(issue.message)}"

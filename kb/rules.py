@@ -1,0 +1,182 @@
+"""Checks of meaning: date order, status and end of life, lineage loops and cycles, duplicated facts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import graphlib
+from collections import defaultdict
+from collections.abc import Iterator
+
+from kb.dates import PartialDate, parse_partial
+from kb.errors import Issue
+from kb.reader import Row, Table
+
+PERIOD_TABLES = {"distro_features": "feature", "distro_runtimes": "runtime"}
+
+
+def check_rules(tables: dict[str, Table], today: dt.date) -> list[Issue]:
+    """Run every rule whose tables are present."""
+    issues = []
+    if "distros" in tables:
+        issues += _distro_dates(tables["distros"], today)
+        issues += _repeated_values(tables["distros"], "name")
+    if "organizations" in tables:
+        issues += _repeated_values(tables["organizations"], "name")
+    if "sources" in tables:
+        issues += _ordered(tables["sources"], "published", "accessed")
+    if "lineage" in tables:
+        issues += _lineage(tables["lineage"])
+    if "events" in tables:
+        issues += _coarser_events(tables["events"])
+    for name, subject in PERIOD_TABLES.items():
+        if name in tables:
+            issues += _ordered(tables[name], "since", "until")
+            issues += _overlapping_periods(tables[name], subject)
+    return issues
+
+
+def _date(row: Row, column: str) -> PartialDate | None:
+    """The partial date in a cell, or None if it is empty or invalid (reported elsewhere)."""
+    try:
+        return parse_partial(row.cells.get(column, ""))
+    except ValueError:
+        return None
+
+
+def _at(table: Table, row: Row, column: str, code: str, message: str) -> Issue:
+    return Issue(table.path, row.line, table.columns.get(column, 1), code, message)
+
+
+def _ordered(table: Table, first: str, last: str) -> Iterator[Issue]:
+    for row in table.rows:
+        start, end = _date(row, first), _date(row, last)
+        if start and end and start.start > end.end:
+            yield _at(table, row, first, "date-order", f"{first} {start} lies after {last} {end}")
+
+
+def _distro_dates(table: Table, today: dt.date) -> list[Issue]:
+    issues = list(_ordered(table, "first_release", "end_of_life"))
+    for row in table.rows:
+        status, end = row.cells.get("status"), _date(row, "end_of_life")
+        if status == "discontinued" and not row.cells.get("end_of_life"):
+            issues.append(
+                _at(table, row, "status", "status-mismatch", "status is discontinued but end_of_life is empty")
+            )
+        elif status == "discontinued" and end and end.start > today:
+            issues.append(
+                _at(
+                    table,
+                    row,
+                    "status",
+                    "status-mismatch",
+                    f"status is discontinued but end_of_life {end} is in the future (use maintenance)",
+                )
+            )
+        elif status in ("active", "maintenance") and end and end.end < today:
+            issues.append(
+                _at(
+                    table,
+                    row,
+                    "status",
+                    "status-mismatch",
+                    f"status is {status} but end_of_life {end} has passed (use discontinued)",
+                )
+            )
+    return issues
+
+
+def _repeated_values(table: Table, column: str) -> Iterator[Issue]:
+    """Two rows with the same name are one entity recorded twice under two ids."""
+    seen: dict[str, Row] = {}
+    for row in table.rows:
+        value = row.cells.get(column, "").casefold()
+        if value in seen:
+            first = seen[value]
+            yield _at(
+                table,
+                row,
+                column,
+                "duplicate-fact",
+                f"{column} {row.cells[column]!r} is already recorded as {first.cells.get('id')!r} on line {first.line}",
+            )
+        elif value:
+            seen[value] = row
+
+
+def _lineage(table: Table) -> list[Issue]:
+    issues = []
+    edges: dict[tuple[str, str], Row] = {}
+    for row in table.rows:
+        source, target = row.cells.get("from", ""), row.cells.get("to", "")
+        if source and source == target:
+            issues.append(_at(table, row, "to", "self-loop", f"{source!r} cannot descend from itself"))
+        elif source and target:
+            edges.setdefault((source, target), row)
+    while True:
+        graph: dict[str, set[str]] = defaultdict(set)
+        for source, target in edges:
+            graph[target].add(source)
+        try:
+            graphlib.TopologicalSorter(graph).prepare()
+            return issues
+        except graphlib.CycleError as error:
+            cycle = error.args[1]
+            closing = max((edges[(cycle[i], cycle[i + 1])] for i in range(len(cycle) - 1)), key=lambda r: r.line)
+            issues.append(_at(table, closing, "from", "lineage-cycle", "lineage cycle: " + " -> ".join(cycle)))
+            del edges[(closing.cells["from"], closing.cells["to"])]
+
+
+def _coarser_events(table: Table) -> Iterator[Issue]:
+    """An event given once at a year and again at a day is one event recorded twice."""
+    groups: dict[tuple[str, str, str], list[tuple[Row, PartialDate]]] = defaultdict(list)
+    for row in table.rows:
+        date = _date(row, "date")
+        if date:
+            groups[(row.cells.get("kind", ""), row.cells.get("subject", ""), row.cells.get("object", ""))].append(
+                (row, date)
+            )
+    for group in groups.values():
+        for row, date in group:
+            finer = [
+                other
+                for other, d in group
+                if d.precision != date.precision and _rank(d) > _rank(date) and date.start <= d.start <= date.end
+            ]
+            if finer:
+                yield _at(
+                    table,
+                    row,
+                    "date",
+                    "duplicate-fact",
+                    f"this {row.cells['kind']} event repeats line {finer[0].line} at a coarser date",
+                )
+
+
+def _rank(date: PartialDate) -> int:
+    return ("year", "month", "day").index(date.precision)
+
+
+def _overlapping_periods(table: Table, subject: str) -> Iterator[Issue]:
+    groups: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    for row in table.rows:
+        groups[(row.cells.get("distro", ""), row.cells.get(subject, ""))].append(row)
+    for (distro, thing), rows in groups.items():
+        rows.sort(key=_bounds)
+        longest = rows[0]
+        for row in rows[1:]:
+            if _bounds(row)[0] < _bounds(longest)[1] and row.cells.get("since") != longest.cells.get("since"):
+                yield _at(
+                    table,
+                    row,
+                    "since",
+                    "overlapping-periods",
+                    f"{distro} / {thing} overlaps the period on line {longest.line}; set until on one of them",
+                )
+            if _bounds(row)[1] > _bounds(longest)[1]:
+                longest = row
+
+
+def _bounds(row: Row) -> tuple[dt.date, dt.date]:
+    """Start and end of the period a row covers; open ends reach the edges of time."""
+    since, until = _date(row, "since"), _date(row, "until")
+    return (since.start if since else dt.date.min, until.start if until else dt.date.max)

@@ -1,0 +1,80 @@
+"""Validation of the whole data package: every problem of every file, collected in one pass."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kb.cells import check_cells
+from kb.errors import Issue
+from kb.keys import check_references, check_unique
+from kb.reader import Table, read_table
+from kb.rules import check_rules
+from kb.schema import DESCRIPTOR, Package, locate_data, read_package
+
+
+@dataclass
+class Report:
+    """What a validation found, and the tables it read (reused by the loader)."""
+
+    issues: list[Issue] = field(default_factory=list)
+    tables: dict[str, Table] = field(default_factory=dict)
+    package: Package | None = None
+
+    @property
+    def files(self) -> int:
+        return len(self.tables) + (self.package is not None)
+
+    @property
+    def rows(self) -> int:
+        return sum(len(table.rows) for table in self.tables.values())
+
+    @property
+    def ok(self) -> bool:
+        return not self.issues
+
+
+def validate(root: Path | str | None = None, today: dt.date | None = None) -> Report:
+    """Read and check the data package in ``root`` (a folder or its datapackage.json).
+
+    Raises FileNotFoundError only when there is no datapackage.json at all; everything wrong
+    inside the files is reported as issues.
+    """
+    root = Path(root) if root is not None else locate_data()
+    if root.name == DESCRIPTOR:
+        root = root.parent
+    if not (root / DESCRIPTOR).is_file():
+        raise FileNotFoundError(f"no {DESCRIPTOR} in {root}")
+    today = today or dt.date.today()
+    report = Report()
+    try:
+        report.package = read_package(root)
+    except json.JSONDecodeError as error:
+        report.issues.append(Issue(str(root / DESCRIPTOR), error.lineno, error.colno, "invalid-descriptor", error.msg))
+        return report
+    except (KeyError, TypeError, AttributeError, ValueError, IndexError, re.error) as error:
+        report.issues.append(
+            Issue(
+                str(root / DESCRIPTOR),
+                1,
+                1,
+                "invalid-descriptor",
+                f"the descriptor does not follow the Data Package form ({type(error).__name__}: {error})",
+            )
+        )
+        return report
+    for resource in report.package.resources:
+        path = report.package.path(resource)
+        table, issues = read_table(resource, path, str(path))
+        report.issues += issues
+        if table is not None:
+            report.tables[resource.name] = table
+            report.issues += check_cells(table, today)
+            report.issues += check_unique(table)
+    report.issues += check_references(report.tables)
+    report.issues += check_rules(report.tables, today)
+    report.issues.sort()
+    return report

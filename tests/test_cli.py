@@ -1,0 +1,83 @@
+"""The kb command line: output forms, exit statuses, and files left untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import DEFECTS, build_package
+
+from kb.cli import main
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {file.name: hashlib.sha256(file.read_bytes()).hexdigest() for file in sorted(folder.iterdir())}
+
+
+@pytest.mark.parametrize("defect", DEFECTS)
+def test_bad_input_gives_a_located_error_exit_1_and_changes_nothing(defect, tmp_path, capsys) -> None:
+    package = build_package(tmp_path / "data", defect)
+    before = snapshot(package)
+    assert main(["validate", str(package)]) == 1
+    out, err = capsys.readouterr()
+    assert re.search(rf"^{re.escape(str(package))}/[\w.]+:\d+:\d+: {defect}: \S", out, re.MULTILINE), out
+    assert re.search(r"^checked \d+ files, \d+ rows: [1-9]\d* errors?$", out.splitlines()[-1])
+    assert "Traceback" not in out + err
+    assert snapshot(package) == before
+
+
+def test_clean_data_exits_0(valid_package, capsys) -> None:
+    assert main(["validate", str(valid_package)]) == 0
+    assert capsys.readouterr().out == "checked 10 files, 17 rows: 0 errors\n"
+
+
+def test_github_annotations(tmp_path, capsys) -> None:
+    package = build_package(tmp_path / "data", "unknown-reference")
+    assert main(["validate", str(package), "--format", "github"]) == 1
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith(f"::error file={package}/distros.csv,line=3,col=3,title=unknown-reference::")
+    assert "did you mean 'globex'?" in first
+
+
+def test_github_annotations_escape_newlines_and_separators() -> None:
+    from kb.errors import Issue
+    from kb.report import github_annotation
+
+    line = github_annotation(Issue("a,b:c.csv", 2, 3, "required", "50% done\nnext"))
+    assert line == "::error file=a%2Cb%3Ac.csv,line=2,col=3,title=required::50%25 done%0Anext"
+
+
+def test_json_output_serves_tools(tmp_path, capsys) -> None:
+    package = build_package(tmp_path / "data", "date-order")
+    assert main(["validate", str(package), "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["errors"] == 1 and report["files"] == 10
+    assert report["issues"][0] | {"message": ""} == {
+        "path": f"{package}/distros.csv",
+        "line": 2,
+        "column": 5,
+        "code": "date-order",
+        "message": "",
+    }
+
+
+def test_a_missing_folder_is_a_usage_error(tmp_path, capsys) -> None:
+    assert main(["validate", str(tmp_path / "nowhere")]) == 2
+    assert "no datapackage.json" in capsys.readouterr().err
+
+
+def test_an_unknown_option_is_a_usage_error(capsys) -> None:
+    with pytest.raises(SystemExit) as exit:
+        main(["validate", "--format", "xml"])
+    assert exit.value.code == 2
+
+
+def test_the_installed_command_runs(valid_package) -> None:
+    kb = Path(sys.executable).with_name("kb")
+    result = subprocess.run([kb, "validate", valid_package], capture_output=True, text=True)
+    assert (result.returncode, result.stdout) == (0, "checked 10 files, 17 rows: 0 errors\n")

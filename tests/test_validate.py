@@ -1,0 +1,81 @@
+"""The validator against one tiny fixture per error code, compared as (file, line, code) tables."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from conftest import DEFECTS, FIXTURES, build_package
+
+from kb.errors import CATALOGUE
+from kb.validate import validate
+
+TODAY = dt.date(2026, 1, 15)
+
+
+def expected_issues(defect: str) -> list[tuple[str, int, str]]:
+    with open(FIXTURES / "defects" / defect / "expected.csv", newline="") as file:
+        return sorted((row["file"], int(row["line"]), row["code"]) for row in csv.DictReader(file))
+
+
+def found_issues(package: Path) -> list[tuple[str, int, str]]:
+    report = validate(package, today=TODAY)
+    return sorted((Path(issue.path).name, issue.line, issue.code) for issue in report.issues)
+
+
+def test_the_valid_fixture_is_clean(valid_package: Path) -> None:
+    report = validate(valid_package, today=TODAY)
+    assert report.issues == []
+    assert report.rows == 17 and report.files == 10
+
+
+@pytest.mark.parametrize("defect", DEFECTS)
+def test_each_defect_is_reported_where_it_is(defect: str, tmp_path: Path) -> None:
+    assert found_issues(build_package(tmp_path / "data", defect)) == expected_issues(defect)
+
+
+def test_every_code_has_a_description_and_a_fixture() -> None:
+    for code in CATALOGUE.values():
+        assert code.title and len(code.description) > 20, code.code
+    assert sorted(CATALOGUE) == DEFECTS
+    for defect in DEFECTS:
+        assert defect in {code for _, _, code in expected_issues(defect)}
+
+
+def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
+    package = build_package(tmp_path / "data", "required")
+    for defect in ("unknown-reference", "blank-line", "insecure-url"):
+        for file in (FIXTURES / "defects" / defect).glob("*.csv"):
+            if file.name != "expected.csv" and file.name != "distros.csv":
+                (package / file.name).write_bytes(file.read_bytes())
+    codes = {code for _, _, code in found_issues(package)}
+    assert {"required", "blank-line", "insecure-url"} <= codes
+
+
+def test_positions_are_physical_lines_and_schema_columns(tmp_path: Path) -> None:
+    package = build_package(tmp_path / "data")
+    text = (package / "distros.csv").read_text()
+    # a quoted cell spanning two lines pushes the next row one line down
+    text = text.replace("A tiny container host. It updated itself.", '"A tiny container host.\nIt updated itself."')
+    (package / "distros.csv").write_text(text.replace("acme-next,Acme Next,globex", "acme-next,Acme Next,globexx"))
+    issues = validate(package, today=TODAY).issues
+    located = [(issue.line, issue.column, issue.code) for issue in issues]
+    assert (2, 9, "control-character") in located  # description is the 9th column
+    assert (4, 3, "unknown-reference") in located  # vendor, on the row's physical line
+
+
+def test_did_you_mean(tmp_path: Path) -> None:
+    issues = validate(build_package(tmp_path / "data", "unknown-reference"), today=TODAY).issues
+    assert "did you mean 'globex'?" in issues[0].message
+
+
+def test_future_end_of_life_is_allowed_but_future_history_is_not(tmp_path: Path) -> None:
+    package = build_package(tmp_path / "data")
+    events = (package / "events.csv").read_text()
+    events += (
+        "2027-06,end-of-life,acme-next,,,acme-docs,2024-05-01,\n2027-06,release,acme-next,,,acme-docs,2024-05-01,\n"
+    )
+    (package / "events.csv").write_text(events)
+    assert found_issues(package) == [("events.csv", 5, "future-date")]
