@@ -68,6 +68,9 @@ def _url_problems(field: Field, value: str):
     if not value.startswith("https://"):
         yield "insecure-url", f"{field.name} must start with https:// ({value[:40]!r} does not)"
         return
-    parts = urlsplit(value)
-    if not parts.hostname or any(char.isspace() for char in value):
-        yield "invalid-url", f"{field.name} {value!r} has no host or holds spaces"
+    try:
+        host = urlsplit(value).hostname
+    except ValueError:  # such as an unclosed IPv6 bracket
+        host = None
+    if not host or any(char.isspace() for char in value):
+        yield "invalid-url", f"{field.name} {value!r} has no valid host or holds spaces"

@@ -58,11 +58,7 @@ def _distro_dates(table: Table, today: dt.date) -> list[Issue]:
     issues = list(_ordered(table, "first_release", "end_of_life"))
     for row in table.rows:
         status, end = row.cells.get("status"), _date(row, "end_of_life")
-        if status == "discontinued" and not row.cells.get("end_of_life"):
-            issues.append(
-                _at(table, row, "status", "status-mismatch", "status is discontinued but end_of_life is empty")
-            )
-        elif status == "discontinued" and end and end.start > today:
+        if status == "discontinued" and end and end.start > today:
             issues.append(
                 _at(
                     table,
