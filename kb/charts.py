@@ -16,8 +16,10 @@ from kb import lineage
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 STATUS = {"active": "#009E73", "maintenance": "#E69F00", "discontinued": "#8C8C8C"}
 VALUES = {"yes": "#0072B2", "partial": "#56B4E9", "optional": "#F0E442", "no": "#D55E00", "unknown": "#FFFFFF"}
+EMBED_OPTIONS = {"actions": False}  # no "…" menu: its export links lead off the site
 RELATIONS = ["successor", "fork", "derivative", "rebrand", "merge"]
 RELATION_DASH = [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2], [1, 3]]
+WIDE = 700
 
 
 @alt.theme.register("kb", enable=True)
@@ -37,6 +39,9 @@ def theme() -> alt.theme.ThemeConfig:
     }
 
 
+alt.renderers.set_embed_options(**EMBED_OPTIONS)
+
+
 def finish(chart: alt.TopLevelMixin, title: str, description: str, subtitle: str = "") -> alt.TopLevelMixin:
     """Give a chart its title and description (alt text); every builder ends here."""
     return chart.properties(
@@ -50,51 +55,72 @@ def _iso(values: pd.Series) -> pd.Series:
     return values.dt.strftime("%Y-%m-%d")
 
 
-def _end(distros: pd.DataFrame, today: pd.Timestamp) -> pd.Series:
-    """End of each lifespan: end of life if it has passed, else today."""
-    return distros["end_of_life"].where(distros["end_of_life"] < today, today)
+ENDINGS = {"ended": 1.0, "still supported": 1.0, "end of life unknown": 0.35}
+
+
+def spans(distros: pd.DataFrame, today: pd.Timestamp) -> pd.DataFrame:
+    """Lifespans as name, status, start, end (ISO dates) and ending: a discontinued distro whose end
+    of life no source gives is drawn to today but marked "end of life unknown"."""
+    data = distros.dropna(subset=["first_release"])
+    ended = data["end_of_life"].notna() & (data["end_of_life"] < today)
+    ending = pd.Series("still supported", index=data.index).mask(ended, "ended")
+    ending = ending.mask((data["status"] == "discontinued") & data["end_of_life"].isna(), "end of life unknown")
+    end = data["end_of_life"].where(ended, today)
+    columns = {"id": data["id"]} if "id" in data else {}
+    columns |= {
+        "name": data["name"],
+        "status": data["status"].astype("string"),
+        "start": _iso(data["first_release"]),
+        "end": _iso(end),
+        "ending": ending,
+    }
+    return pd.DataFrame(columns).sort_values("start", kind="stable").reset_index(drop=True)
+
+
+def _ending_opacity() -> alt.Opacity:
+    """Faded bars for lifespans whose end is unknown (an ordinal scale maps the values one to one)."""
+    return alt.Opacity("ending:N", scale=_scale(ENDINGS, "ordinal"), legend=None)
 
 
 def lifespans(distros: pd.DataFrame, today: pd.Timestamp) -> alt.Chart:
     """A bar per distro from first release to end of life (or today), coloured by status."""
-    data = distros.dropna(subset=["first_release"]).assign(end=lambda d: _end(d, today))
-    data = data.sort_values("first_release")[["name", "status", "first_release", "end"]]
-    data = data.assign(start=_iso(data["first_release"]), end=_iso(data["end"]))[["name", "status", "start", "end"]]
+    data = spans(distros, today)
     chart = (
         alt.Chart(data)
-        .mark_bar(height=10, cornerRadius=2)
+        .mark_bar(height=10)
         .encode(
             y=alt.Y("name:N", sort=None, title=None),
             x=alt.X("start:T", title="Year"),
             x2="end:T",
             color=alt.Color("status:N", title="Status", scale=_scale(STATUS)),
+            opacity=_ending_opacity(),
             tooltip=[
                 alt.Tooltip("name:N", title="Distro"),
                 alt.Tooltip("status:N", title="Status"),
                 alt.Tooltip("start:T", title="First release"),
                 alt.Tooltip("end:T", title="Until"),
+                alt.Tooltip("ending:N", title="End"),
             ],
         )
         .properties(width="container", height=alt.Step(16))
     )
+    unknown = int((data["ending"] == "end of life unknown").sum())
     return finish(
         chart,
         "Lifespans of container operating systems",
         f"Horizontal bars for {len(data)} distributions from their first release to their end of life, "
-        "or to today for those still supported, coloured by status.",
+        f"or to today for those still supported, coloured by status; {unknown} discontinued distributions "
+        "whose end of life is not sourced are drawn faded up to today.",
     )
 
 
 def active_per_year(distros: pd.DataFrame, today: pd.Timestamp) -> alt.Chart:
-    """How many distros were supported in each year."""
-    end = _end(distros, today)
-    years = range(int(distros["first_release"].dt.year.min()), today.year + 1)
-    counts = pd.DataFrame(
-        {
-            "year": list(years),
-            "active": [int(((distros["first_release"].dt.year <= y) & (end.dt.year >= y)).sum()) for y in years],
-        }
-    )
+    """How many distros were supported in each year (those with an unknown end are left out)."""
+    data = spans(distros, today)
+    known = data[data["ending"] != "end of life unknown"]
+    first, last = pd.to_datetime(known["start"]).dt.year, pd.to_datetime(known["end"]).dt.year
+    years = range(int(first.min()), today.year + 1)
+    counts = pd.DataFrame({"year": list(years), "active": [int(((first <= y) & (last >= y)).sum()) for y in years]})
     chart = (
         alt.Chart(counts)
         .mark_bar(color=OKABE_ITO[0])
@@ -106,11 +132,13 @@ def active_per_year(distros: pd.DataFrame, today: pd.Timestamp) -> alt.Chart:
         .properties(width="container", height=220)
     )
     peak = counts.loc[counts["active"].idxmax()]
+    left_out = len(data) - len(known)
     return finish(
         chart,
         "Supported distributions per year",
-        f"Bar chart of the number of supported distributions each year from {years.start} to "
-        f"{years.stop - 1}; the peak is {peak['active']} in {peak['year']}.",
+        f"Bar chart of the number of supported distributions each year from {years.start} to {years.stop - 1}; "
+        f"the peak is {peak['active']} in {peak['year']}. {left_out} discontinued distributions with no sourced "
+        "end of life are left out.",
     )
 
 
@@ -143,110 +171,110 @@ def events_timeline(events: pd.DataFrame) -> alt.Chart:
 
 
 def lineage_timeline(
-    graph: nx.MultiDiGraph, today: pd.Timestamp, acquisitions: pd.DataFrame | None = None
-) -> alt.LayerChart:
+    graph: nx.MultiDiGraph, today: pd.Timestamp, acquisitions: pd.DataFrame | None = None, start_year: int = 2012
+) -> alt.TopLevelMixin:
     """The family tree on a timeline: a lane per distro (grouped by family), its lifespan as a bar,
-    edges from parent to child styled by relation, and acquisitions as labelled rules."""
-    lanes = []
-    for family_number, family in enumerate(lineage.families(graph)):
-        members = sorted(family, key=lambda d: (graph.nodes[d]["first_release"] or today, d))
-        lanes += [(d, family_number) for d in members]
-    lane_of = {distro: index for index, (distro, _) in enumerate(lanes)}
-    nodes = pd.DataFrame(
-        [
-            {
-                "id": d,
-                "name": graph.nodes[d]["name"],
-                "status": graph.nodes[d]["status"],
-                "lane": lane_of[d],
-                "start": graph.nodes[d]["first_release"],
-                "end": graph.nodes[d]["end_of_life"],
-            }
-            for d, _ in lanes
-        ]
-    ).dropna(subset=["start"])
-    nodes["end"] = nodes["end"].where(nodes["end"].notna() & (nodes["end"] < today), today)
-    start_of = dict(zip(nodes["id"], nodes["start"], strict=True))
+    links from parent to child styled by relation, and a strip of acquisitions below. The axis starts
+    at ``start_year``; earlier lifespans are cut at the left edge (the subtitle says so)."""
+    dated = [d for d in graph.nodes if graph.nodes[d]["first_release"] is not None]
+    lanes = [
+        distro
+        for family in lineage.families(graph.subgraph(dated))
+        for distro in sorted(family, key=lambda d: (graph.nodes[d]["first_release"], d))
+    ]
+    lane_of = {distro: index for index, distro in enumerate(lanes)}
+    nodes = spans(pd.DataFrame([{"id": d, **graph.nodes[d]} for d in lanes]), today)
+    nodes = nodes.assign(lane=nodes["id"].map(lane_of), at=nodes["start"].clip(lower=f"{start_year}-01-01"))
+    nodes = nodes.drop(columns="id")
     edges = pd.DataFrame(
         [
             {
                 "relation": relation,
-                "y": lane_of[a],
-                "y2": lane_of[b],
-                "x": data["date"] if data["date"] is not None else start_of.get(b),
+                "lane": lane_of[a],
+                "lane2": lane_of[b],
+                "x": data["date"] or graph.nodes[b]["first_release"],
             }
             for a, b, relation, data in graph.edges(keys=True, data=True)
+            if a in lane_of and b in lane_of
         ]
     ).dropna(subset=["x"])
-    nodes = nodes.assign(start=_iso(nodes["start"]), end=_iso(nodes["end"]))
     edges = edges.assign(x=_iso(edges["x"]))
+    x = alt.Scale(
+        domain=[alt.DateTime(year=max(int(nodes["start"].min()[:4]), start_year)), alt.DateTime(year=today.year + 1)]
+    )
     y = alt.Y("lane:Q", axis=None, scale=alt.Scale(reverse=True, domain=[-0.5, len(lanes) - 0.5]))
     bars = (
         alt.Chart(nodes)
-        .mark_bar(height=8, cornerRadius=2)
+        .mark_bar(height=8, clip=True)
         .encode(
-            x=alt.X("start:T", title="Year"),
+            x=alt.X("start:T", title=None, scale=x),
             x2="end:T",
             y=y,
             color=alt.Color("status:N", title="Status", scale=_scale(STATUS)),
+            opacity=_ending_opacity(),
             tooltip=[
                 alt.Tooltip("name:N", title="Distro"),
                 alt.Tooltip("status:N", title="Status"),
                 alt.Tooltip("start:T", title="First release"),
                 alt.Tooltip("end:T", title="Until"),
+                alt.Tooltip("ending:N", title="End"),
             ],
         )
     )
     labels = (
         alt.Chart(nodes)
         .mark_text(align="left", dx=4, dy=-9, fontSize=10, color="#222222")
-        .encode(x="start:T", y=y, text="name:N")
+        .encode(x=alt.X("at:T", scale=x), y=y, text="name:N")
     )
     links = (
         alt.Chart(edges)
-        .mark_rule(strokeWidth=1.6)
+        .mark_rule(strokeWidth=1.6, color="#444444")
         .encode(
-            x="x:T",
-            y=alt.Y("y:Q", scale=alt.Scale(reverse=True)),
-            y2="y2:Q",
+            x=alt.X("x:T", scale=x),
+            y=y,
+            y2="lane2:Q",
             strokeDash=alt.StrokeDash(
                 "relation:N", title="Relation", scale=alt.Scale(domain=RELATIONS, range=RELATION_DASH)
             ),
-            color=alt.value("#444444"),
             tooltip=[alt.Tooltip("relation:N", title="Relation"), alt.Tooltip("x:T", title="Date")],
         )
     )
-    layers = [links, bars, labels]
+    chart: alt.TopLevelMixin = alt.layer(links, bars, labels).properties(width=WIDE, height=18 * len(lanes))
     if acquisitions is not None and len(acquisitions):
-        deals = acquisitions.assign(
-            date=_iso(acquisitions["date"]), label=acquisitions["subject_name"] + " buys " + acquisitions["object_name"]
+        deals = acquisitions.sort_values("date")
+        strip_data = pd.DataFrame(
+            {
+                "date": _iso(deals["date"]),
+                "label": (deals["subject_name"] + " buys " + deals["object_name"]).to_numpy(),
+                "row": range(len(deals)),
+            }
         )
-        deals = deals[["date", "label"]]
-        rule = (
-            alt.Chart(deals)
-            .mark_rule(color=OKABE_ITO[5], strokeDash=[3, 3])
-            .encode(
-                x="date:T", tooltip=[alt.Tooltip("label:N", title="Acquisition"), alt.Tooltip("date:T", title="Date")]
-            )
+        strip = alt.Chart(strip_data).encode(
+            x=alt.X("date:T", title="Year", scale=x),
+            y=alt.Y("row:O", axis=None),
+            tooltip=[alt.Tooltip("label:N", title="Acquisition"), alt.Tooltip("date:T", title="Date")],
         )
-        text = (
-            alt.Chart(deals)
-            .mark_text(angle=270, align="right", baseline="bottom", dy=-2, fontSize=10, color=OKABE_ITO[5])
-            .encode(x="date:T", y=alt.value(0), text="label:N")
-        )
-        layers += [rule, text]
-    chart = alt.layer(*layers).resolve_scale(y="shared").properties(width="container", height=18 * len(lanes))
+        marks = strip.mark_point(shape="diamond", filled=True, size=60, color=OKABE_ITO[5]) + strip.mark_text(
+            align="left", dx=7, fontSize=10, color="#8A3A00"
+        ).encode(text="label:N")
+        chart = alt.vconcat(
+            chart, marks.properties(width=WIDE, height=14 * len(strip_data) + 6), spacing=6
+        ).resolve_scale(x="shared")
+    early = int((nodes["start"] < f"{start_year}").sum())
+    families = len(lineage.families(graph))
     return finish(
         chart,
         "Lineage of container operating systems",
-        f"Timeline of {len(nodes)} distributions, one lane each, grouped into {len(lineage.families(graph))} "
-        f"families; {len(edges)} vertical links join parents to successors, forks and derivatives, "
-        "dashed by relation; dashed red rules mark acquisitions.",
+        subtitle=f"{early} lifespan(s) starting before {start_year} are cut at the left edge." if early else "",
+        description=f"Timeline of {len(nodes)} distributions, one lane each, grouped into {families} "
+        f"families; {len(edges)} vertical links join parents to successors, forks and derivatives, dashed by "
+        f"relation; a strip below marks {0 if acquisitions is None else len(acquisitions)} acquisitions.",
     )
 
 
-def _scale(colours: dict[str, str]) -> alt.Scale:
-    return alt.Scale(domain=list(colours), range=list(colours.values()))
+def _scale(mapping: dict, type: str | None = None) -> alt.Scale:
+    """A scale mapping each key of ``mapping`` to its value."""
+    return alt.Scale(domain=list(mapping), range=list(mapping.values()), type=type or alt.Undefined)
 
 
 def runtime_shift(defaults: pd.DataFrame) -> alt.Chart:
@@ -294,7 +322,7 @@ def runtime_periods(periods: pd.DataFrame) -> alt.Chart:
             opacity=alt.Opacity(
                 "support:N",
                 title="Support",
-                scale=alt.Scale(domain=["default", "included", "optional"], range=[1, 0.6, 0.3]),
+                scale=_scale({"default": 1.0, "included": 0.6, "optional": 0.3}, "ordinal"),
             ),
             tooltip=[
                 alt.Tooltip("name:N", title="Distro"),
@@ -314,11 +342,28 @@ def runtime_periods(periods: pd.DataFrame) -> alt.Chart:
     )
 
 
+def _coded(data: pd.DataFrame, columns: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Replace repeated labels by small integer codes, returning the coded rows and one lookup table
+    (code -> label) to join back in the browser: charts embed each long name once, not per cell."""
+    labels = pd.Index(sorted(set().union(*(data[c].dropna() for c in columns))))
+    coded = data.assign(**{f"{c}_code": labels.get_indexer(data[c]) for c in columns}).drop(columns=columns)
+    return coded, pd.DataFrame({"code": range(len(labels)), "label": labels})
+
+
+def _decode(chart: alt.Chart, lookup: pd.DataFrame, columns: list[str]) -> alt.Chart:
+    for column in columns:
+        chart = chart.transform_lookup(
+            lookup=f"{column}_code", from_=alt.LookupData(lookup, key="code", fields=["label"]), as_=[column]
+        )
+    return chart
+
+
 def feature_heatmap(cells: pd.DataFrame, title: str, distro_order: list[str] | None = None) -> alt.Chart:
     """A distro-by-feature grid coloured by value; ``cells`` has name, feature, value and detail."""
     data = cells[["name", "feature", "value", "detail"]]
+    coded, lookup = _coded(data, ["name"])
     chart = (
-        alt.Chart(data)
+        _decode(alt.Chart(coded), lookup, ["name"])
         .mark_rect(stroke="#BBBBBB", strokeWidth=0.5)
         .encode(
             x=alt.X("feature:N", title=None, axis=alt.Axis(labelAngle=-40, orient="top")),
@@ -343,14 +388,17 @@ def feature_heatmap(cells: pd.DataFrame, title: str, distro_order: list[str] | N
 
 
 def similarity_heatmap(similarity: pd.DataFrame, order: list[str]) -> alt.Chart:
-    """Pairwise Jaccard similarity of feature sets; ``similarity`` has a, b and jaccard."""
-    data = similarity[["a", "b", "jaccard"]]
+    """Pairwise Jaccard similarity of feature sets, as the lower triangle of a grid in ``order``;
+    ``similarity`` has a, b and jaccard."""
+    rank = {name: index for index, name in enumerate(order)}
+    pairs = similarity[similarity["a"].map(rank) < similarity["b"].map(rank)]
+    coded, lookup = _coded(pairs.assign(jaccard=pairs["jaccard"].round(2))[["a", "b", "jaccard"]], ["a", "b"])
     chart = (
-        alt.Chart(data)
+        _decode(alt.Chart(coded), lookup, ["a", "b"])
         .mark_rect()
         .encode(
-            x=alt.X("a:N", title=None, sort=order, axis=alt.Axis(labelAngle=-50)),
-            y=alt.Y("b:N", title=None, sort=order),
+            x=alt.X("a:N", title=None, sort=order[:-1], axis=alt.Axis(labelAngle=-50)),
+            y=alt.Y("b:N", title=None, sort=order[1:]),
             color=alt.Color("jaccard:Q", title="Jaccard", scale=alt.Scale(scheme="blues", domain=[0, 1])),
             tooltip=[alt.Tooltip("a:N"), alt.Tooltip("b:N"), alt.Tooltip("jaccard:Q", format=".2f")],
         )
@@ -359,7 +407,7 @@ def similarity_heatmap(similarity: pd.DataFrame, order: list[str]) -> alt.Chart:
     return finish(
         chart,
         "Similarity of security feature sets",
-        f"Square grid of {len(order)} distributions against each other, darker where their sets of "
+        f"Triangular grid of {len(order)} distributions against each other, darker where their sets of "
         "security features overlap more (Jaccard index), ordered so that clusters sit together.",
     )
 

@@ -14,10 +14,11 @@ def current(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """One row per sourced (distro, feature): the value that holds now, or last held.
 
     Among a pair's rows, the open-ended one (no until) wins, else the one that ended last."""
-    rows = tables["distro_features"].copy()
-    rows["_order"] = rows["until"].fillna(pd.Timestamp.max)
-    rows = rows.sort_values(["distro", "feature", "_order", "since"], na_position="first")
-    return rows.drop_duplicates(["distro", "feature"], keep="last").drop(columns="_order").reset_index(drop=True)
+    rows = tables["distro_features"]
+    order = rows.assign(_open=rows["until"].isna(), _dated=rows["since"].notna())
+    order = order.sort_values(["distro", "feature", "_open", "until", "_dated", "since"])
+    latest = order.drop_duplicates(["distro", "feature"], keep="last")
+    return latest.drop(columns=["_open", "_dated"]).reset_index(drop=True)
 
 
 def cells(tables: dict[str, pd.DataFrame], category: str | None = None) -> pd.DataFrame:
@@ -62,3 +63,27 @@ def jaccard(tables: dict[str, pd.DataFrame], category: str) -> pd.DataFrame:
         rows += [(a, b, score), (b, a, score)]
     rows += [(name, name, 1.0) for name in names]
     return pd.DataFrame(rows, columns=["a", "b", "jaccard"])
+
+
+def clusters(similarity: pd.DataFrame, threshold: float = 0.5) -> list[list[str]]:
+    """Groups of distros whose feature sets are alike: communities (greedy modularity) of the graph
+    linking pairs with a Jaccard index of at least ``threshold``. Largest group first, members sorted."""
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_nodes_from(similarity["a"].unique())
+    strong = similarity[(similarity["a"] < similarity["b"]) & (similarity["jaccard"] >= threshold)]
+    graph.add_weighted_edges_from(strong[["a", "b", "jaccard"]].itertuples(index=False))
+    groups = nx.community.greedy_modularity_communities(graph, weight="weight")
+    return sorted((sorted(group) for group in groups), key=lambda group: (-len(group), group[0]))
+
+
+def share_by_family(tables: dict[str, pd.DataFrame], families: dict[str, str], category: str) -> pd.DataFrame:
+    """For each family (``families`` maps distro id to family label) and feature of ``category``, the
+    share of the family's distros that have the feature (yes or partial) among those with a known value."""
+    grid = cells(tables, category)
+    grid = grid[grid["value"] != UNKNOWN].assign(
+        family=lambda g: g["distro"].map(families), has=lambda g: g["value"].isin(HAS)
+    )
+    shares = grid.groupby(["family", "feature"])["has"].mean().rename("share").reset_index()
+    return shares

@@ -16,7 +16,7 @@ from kb.csvfile import write
 from kb.dates import format_partial, parse_partial
 from kb.reader import Table
 from kb.report import render
-from kb.schema import DESCRIPTOR, Field, read_package
+from kb.schema import DESCRIPTOR, Field, locate_data, read_package
 from kb.validate import Report, validate
 
 PRECISIONS = pd.CategoricalDtype(["year", "month", "day"])
@@ -37,7 +37,11 @@ class DataError(ValueError):
 def load(root: Path | str | None = None) -> dict[str, pd.DataFrame]:
     """Validate the data package in ``root`` (default: the project's data/) and return its tables
     by resource name. Raises DataError listing every problem when the data is invalid."""
-    report = validate(root)
+    return frames(validate(root))
+
+
+def frames(report: Report) -> dict[str, pd.DataFrame]:
+    """The tables of a validation report as DataFrames; raises DataError if it found problems."""
     if not report.ok:
         raise DataError(report)
     return {name: _frame(table) for name, table in report.tables.items()}
@@ -66,7 +70,7 @@ def dump(tables: dict[str, pd.DataFrame], root: Path | str, descriptor: Path | s
     """Write ``tables`` as the CSV files of a data package in ``root``, with its descriptor."""
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
-    source = Path(descriptor) if descriptor else Path(__file__).resolve().parent.parent / "data" / DESCRIPTOR
+    source = Path(descriptor) if descriptor else locate_data() / DESCRIPTOR
     shutil.copyfile(source, root / DESCRIPTOR)
     for resource in read_package(root).resources:
         frame = tables[resource.name]
@@ -83,3 +87,13 @@ def _cell(field: Field, frame: pd.DataFrame, index: int) -> str:
     if field.type == "date":
         return value.date().isoformat()
     return str(value)
+
+
+def partial_text(frame: pd.DataFrame, column: str) -> pd.Series:
+    """A partial date column written back at its precision (2014, 2014-07 or 2014-07-01); '' when missing."""
+    precision = frame[f"{column}_precision"]
+    return pd.Series(
+        [format_partial(v.date(), p) if pd.notna(v) else "" for v, p in zip(frame[column], precision, strict=True)],
+        index=frame.index,
+        dtype="string",
+    )

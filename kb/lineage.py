@@ -99,3 +99,17 @@ def relations(graph: nx.MultiDiGraph) -> pd.DataFrame:
         for source, target, relation, data in graph.edges(keys=True, data=True)
     ]
     return pd.DataFrame(rows, columns=["from", "to", "relation", "date"])
+
+
+def family_labels(graph: nx.MultiDiGraph, independent: str = "Independent distributions") -> dict[str, str]:
+    """Map each distro to the name of its family (after its oldest member); distros without any
+    lineage edge share the label ``independent``."""
+    labels = {}
+    for family in families(graph):
+        if len(family) == 1:
+            label = independent
+        else:
+            oldest = min(family, key=lambda d: (graph.nodes[d]["first_release"] or pd.Timestamp.max, d))
+            label = f"{graph.nodes[oldest]['name']} family"
+        labels |= dict.fromkeys(family, label)
+    return labels
