@@ -1,0 +1,97 @@
+"""What every generated page needs: the validated tables, the lineage graph and lookups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from urllib.parse import quote
+
+import networkx as nx
+import pandas as pd
+
+from kb import lineage
+from kb.frames import frames
+from kb.schema import Package
+from kb.site.markup import date, text
+from kb.validate import Report
+
+
+@dataclass
+class Site:
+    """The data behind one build of the site."""
+
+    report: Report
+    repo_url: str | None
+    today: pd.Timestamp
+
+    @cached_property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return frames(self.report)
+
+    @property
+    def package(self) -> Package:
+        assert self.report.package is not None
+        return self.report.package
+
+    @cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        return lineage.build(self.tables)
+
+    @cached_property
+    def distros(self) -> pd.DataFrame:
+        return self.tables["distros"].set_index("id", drop=False).rename_axis(None)
+
+    @cached_property
+    def sources(self) -> pd.DataFrame:
+        return self.tables["sources"].set_index("id", drop=False).rename_axis(None)
+
+    @cached_property
+    def features(self) -> pd.DataFrame:
+        return self.tables["features"].set_index("id", drop=False).rename_axis(None)
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        """Display names of every distro and organization id."""
+        organizations = self.tables["organizations"]
+        return dict(zip(organizations["id"], organizations["name"], strict=True)) | dict(
+            zip(self.distros["id"], self.distros["name"], strict=True)
+        )
+
+    def edit_url(self, resource: str) -> str | None:
+        """Where a contributor edits a table on GitHub, when the repository is known."""
+        return f"{self.repo_url}/edit/main/data/{resource}.csv" if self.repo_url else None
+
+    def report_url(self, distro: str, page_url: str) -> str | None:
+        """The "wrong fact" issue form, prefilled with the distro and the page."""
+        if not self.repo_url:
+            return None
+        title = quote(f"Wrong fact: {self.names[distro]}")
+        return f"{self.repo_url}/issues/new?template=wrong-fact.yml&title={title}&distro={quote(distro)}&page={quote(page_url)}"
+
+
+class Citations:
+    """Numbered citations of one page: [n] markers in the text, the list of sources at the end."""
+
+    def __init__(self, sources: pd.DataFrame) -> None:
+        self.sources = sources
+        self.order: list[str] = []
+
+    def cite(self, source: str, quote: object = None) -> str:
+        """The marker of ``source``; hovering it shows the fact's quote, or the source's title."""
+        if source not in self.order:
+            self.order.append(source)
+        number = self.order.index(source) + 1
+        hint = text(quote) or text(self.sources.loc[source, "title"])
+        return f'<sup class="kb-cite"><a href="#ref-{number}" title="{hint}">[{number}]</a></sup>'
+
+    def html(self) -> str:
+        items = []
+        for number, source in enumerate(self.order, start=1):
+            row = self.sources.loc[source]
+            published = f", {date(row, 'published')}" if pd.notna(row["published"]) else ""
+            items.append(
+                f'<li id="ref-{number}"><a href="{text(row["url"])}" rel="nofollow noopener">{text(row["title"])}</a>. '
+                f"{text(row['publisher'])}{published}; accessed {row['accessed'].date().isoformat()}. "
+                f'<span class="kb-source-type">{text(row["type"])}</span></li>'
+            )
+        return '<ol class="kb-references">' + "".join(items) + "</ol>"
