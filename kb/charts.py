@@ -84,7 +84,7 @@ def _ending_opacity() -> alt.Opacity:
 
 def lifespans(distros: pd.DataFrame, today: pd.Timestamp) -> alt.Chart:
     """A bar per distro from first release to end of life (or today), coloured by status."""
-    data = spans(distros, today)
+    data = spans(distros, today).drop(columns="id", errors="ignore")
     chart = (
         alt.Chart(data)
         .mark_bar(height=10)

@@ -92,15 +92,6 @@ def continuations(graph: nx.MultiDiGraph, distro: str) -> list[str]:
     return sorted(found, key=lambda node: (found[node], node))
 
 
-def relations(graph: nx.MultiDiGraph) -> pd.DataFrame:
-    """The edges as a table: from, to, relation, date (for charts and listings)."""
-    rows = [
-        {"from": source, "to": target, "relation": relation, "date": data["date"]}
-        for source, target, relation, data in graph.edges(keys=True, data=True)
-    ]
-    return pd.DataFrame(rows, columns=["from", "to", "relation", "date"])
-
-
 def family_labels(graph: nx.MultiDiGraph, independent: str = "Independent distributions") -> dict[str, str]:
     """Map each distro to the name of its family (after its oldest member); distros without any
     lineage edge share the label ``independent``."""

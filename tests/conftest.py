@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,8 +21,8 @@ def build_package(target: Path, defect: str | None = None) -> Path:
     """A copy of the valid fixture package in ``target``, with one defect's files laid over it."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(DATA / "datapackage.json", target)
-    for csv in (FIXTURES / "valid").glob("*.csv"):
-        shutil.copy(csv, target)
+    for table in (FIXTURES / "valid").glob("*.csv"):
+        shutil.copy(table, target)
     if defect:
         folder = FIXTURES / "defects" / defect
         for file in folder.iterdir():
@@ -33,3 +37,28 @@ def build_package(target: Path, defect: str | None = None) -> Path:
 @pytest.fixture
 def valid_package(tmp_path: Path) -> Path:
     return build_package(tmp_path / "data")
+
+
+REPO_URL = "https://github.com/example/container-os-kb"
+
+
+def build_site(target: Path, **environment: str) -> subprocess.CompletedProcess:
+    """Run ``mkdocs build`` of the project into ``target``; returns the finished process."""
+    env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "KB_REPO_URL": REPO_URL} | environment
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(target)]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The site built once from the real data (notebook runs are cached in .cache)."""
+    target = tmp_path_factory.mktemp("site")
+    result = build_site(target)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return target
+
+
+def read_rows(name: str, data: Path = DATA) -> list[dict[str, str]]:
+    """The rows of ``data/<name>.csv`` as dictionaries."""
+    with open(data / f"{name}.csv", newline="", encoding="utf-8") as file:
+        return list(csv.DictReader(file))

@@ -43,8 +43,12 @@ def distro_documents(site: Site) -> dict[str, str]:
         cited = {distro[c] for c in ("source", "first_release_source", "end_of_life_source") if distro[c]}
         cited |= {row["source"] for rows in facts.values() for row in rows}
         documents[f"api/distros/{key}.json"] = dumps(
-            {"api_version": API_VERSION, "distro": distro, **facts,
-             "sources": {source: sources[source] for source in sorted(cited)}}
+            {
+                "api_version": API_VERSION,
+                "distro": distro,
+                **facts,
+                "sources": {source: sources[source] for source in sorted(cited)},
+            }
         )
     documents["api/distros.json"] = dumps({"api_version": API_VERSION, "count": len(listing), "distros": listing})
     return documents

@@ -36,8 +36,11 @@ def vega_bundle(cache: Path) -> tuple[str, str]:
 def vega_head(bundle_url: str) -> str:
     """Script tags for <head>: the bundle, and the versions Altair's inline loader checks, so that
     it uses the bundle instead of fetching the libraries from a CDN."""
-    versions = {"vega_version": alt.VEGA_VERSION, "vegalite_version": alt.VEGALITE_VERSION,
-                "vegaembed_version": alt.VEGAEMBED_VERSION}
+    versions = {
+        "vega_version": alt.VEGA_VERSION,
+        "vegalite_version": alt.VEGALITE_VERSION,
+        "vegaembed_version": alt.VEGAEMBED_VERSION,
+    }
     debug = ", ".join(f'"{key}": "{value}"' for key, value in versions.items())
     return f'<script src="{bundle_url}"></script><script>var VEGA_DEBUG = {{{debug}}};</script>'
 

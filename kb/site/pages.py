@@ -45,15 +45,26 @@ def distro_page(site: Site, distro: str) -> str:
     facts = [
         ("Status", _status(row["status"])),
         ("Vendor", text(site.names[row["vendor"]]) + cite.cite(row["source"], row["quote"])),
-        ("First release", text(first or "unknown") + (cite.cite(row["first_release_source"]) if pd.notna(row["first_release_source"]) else "")),
-        ("End of life", text(end or ("none announced" if row["status"] != "discontinued" else "unknown"))
-         + (cite.cite(row["end_of_life_source"]) if pd.notna(row["end_of_life_source"]) else "")),
+        (
+            "First release",
+            text(first or "unknown")
+            + (cite.cite(row["first_release_source"]) if pd.notna(row["first_release_source"]) else ""),
+        ),
+        (
+            "End of life",
+            text(end or ("none announced" if row["status"] != "discontinued" else "unknown"))
+            + (cite.cite(row["end_of_life_source"]) if pd.notna(row["end_of_life_source"]) else ""),
+        ),
         ("Based on", text(row["based_on"]) or "unknown"),
         ("Home page", link(row["homepage"], row["homepage"]) if pd.notna(row["homepage"]) else "unknown"),
     ]
     summary = "".join(f"<tr><th>{name}</th><td>{value}</td></tr>" for name, value in facts)
-    lines += [f'<p class="kb-description">{text(row["description"])}</p>', "",
-              f'<table class="kb-summary">{summary}</table>', ""]
+    lines += [
+        f'<p class="kb-description">{text(row["description"])}</p>',
+        "",
+        f'<table class="kb-summary">{summary}</table>',
+        "",
+    ]
     if pd.notna(row["note"]):
         lines += [f'<p class="kb-note">Note: {text(row["note"])}</p>', ""]
 
@@ -90,8 +101,15 @@ def _runtimes(site: Site, distro: str, cite: Citations) -> str:
     if rows.empty:
         return '<p class="kb-empty">No runtime is recorded yet.</p>'
     runtimes = site.tables["runtimes"].set_index("id")["name"]
-    body = [[text(runtimes[r["runtime"]]), text(r["support"]), text(_period(r)),
-             text(r["note"]) + cite.cite(r["source"], r["quote"])] for r in rows.to_dict("records")]
+    body = [
+        [
+            text(runtimes[r["runtime"]]),
+            text(r["support"]),
+            text(_period(r)),
+            text(r["note"]) + cite.cite(r["source"], r["quote"]),
+        ]
+        for r in rows.to_dict("records")
+    ]
     return table(["Runtime", "Support", "Period", "Note"], body, "kb-runtimes")
 
 
@@ -103,14 +121,25 @@ def _features(site: Site, distro: str, cite: Citations) -> str:
         name = f'<span title="{text(feature["description"])}">{text(feature["name"])}</span>'
         matches = rows[rows["feature"] == feature["id"]].to_dict("records")
         if not matches:
-            body.append([name, text(feature["category"]), f'<span class="kb-value kb-unknown">{VALUE_MARKS[UNKNOWN]}</span>', "not sourced yet", ""])
+            body.append(
+                [
+                    name,
+                    text(feature["category"]),
+                    f'<span class="kb-value kb-unknown">{VALUE_MARKS[UNKNOWN]}</span>',
+                    "not sourced yet",
+                    "",
+                ]
+            )
         for match in matches:
-            body.append([
-                name, text(feature["category"]),
-                f'<span class="kb-value kb-{text(match["value"])}">{text(VALUE_MARKS[match["value"]])}</span>',
-                text(match["detail"]) + cite.cite(match["source"], match["quote"]),
-                text(_period(match)),
-            ])
+            body.append(
+                [
+                    name,
+                    text(feature["category"]),
+                    f'<span class="kb-value kb-{text(match["value"])}">{text(VALUE_MARKS[match["value"]])}</span>',
+                    text(match["detail"]) + cite.cite(match["source"], match["quote"]),
+                    text(_period(match)),
+                ]
+            )
     return table(["Feature", "Category", "Value", "Detail", "Period"], body, "kb-features")
 
 
@@ -124,8 +153,14 @@ def _events(site: Site, distro: str, cite: Citations) -> str:
         who = text(site.names[event["subject"]])
         if pd.notna(event["object"]):
             who += " → " + text(site.names[event["object"]])
-        body.append([text(date(event, "date")), text(event["kind"]), who,
-                     text(event["note"]) + cite.cite(event["source"], event["quote"])])
+        body.append(
+            [
+                text(date(event, "date")),
+                text(event["kind"]),
+                who,
+                text(event["note"]) + cite.cite(event["source"], event["quote"]),
+            ]
+        )
     return table(["Date", "Kind", "Who", "What"], body, "kb-events")
 
 
@@ -133,8 +168,10 @@ def _contribute(site: Site, distro: str, url: str) -> str:
     edit, report = site.edit_url("distros"), site.report_url(distro, url)
     contributing = _to("contributing/", url)
     if edit and report:
-        return (f'<p class="kb-contribute">{link(edit, "Edit this data")} · {link(report, "Report a wrong fact")} · '
-                f'{link(contributing, "How to contribute")}</p>')
+        return (
+            f'<p class="kb-contribute">{link(edit, "Edit this data")} · {link(report, "Report a wrong fact")} · '
+            f"{link(contributing, 'How to contribute')}</p>"
+        )
     return f'<p class="kb-contribute">{link(contributing, "Edit this data or report a wrong fact")}</p>'
 
 
@@ -143,15 +180,26 @@ def distro_index(site: Site) -> str:
     url = "distros/"
     body = []
     for row in site.tables["distros"].sort_values("name").to_dict("records"):
-        body.append([
-            link(_to(distro_url(row["id"]), url), row["name"]), text(site.names[row["vendor"]]), _status(row["status"]),
-            text(date(row, "first_release")), text(date(row, "end_of_life")), text(row["based_on"]),
-        ])
-    return "\n".join([
-        "# Distributions", "",
-        f"{len(body)} container-optimized and immutable Linux distributions. Click a column to sort.", "",
-        table(["Name", "Vendor", "Status", "First release", "End of life", "Based on"], body, "kb-sortable"), "",
-    ])
+        body.append(
+            [
+                link(_to(distro_url(row["id"]), url), row["name"]),
+                text(site.names[row["vendor"]]),
+                _status(row["status"]),
+                text(date(row, "first_release")),
+                text(date(row, "end_of_life")),
+                text(row["based_on"]),
+            ]
+        )
+    return "\n".join(
+        [
+            "# Distributions",
+            "",
+            f"{len(body)} container-optimized and immutable Linux distributions. Click a column to sort.",
+            "",
+            table(["Name", "Vendor", "Status", "First release", "End of life", "Based on"], body, "kb-sortable"),
+            "",
+        ]
+    )
 
 
 def compare_page(site: Site) -> str:
@@ -175,8 +223,10 @@ def compare_page(site: Site) -> str:
             else:
                 source = site.sources.loc[cell["source"]]
                 hint = text(cell["detail"]) or text(source["title"])
-                row.append(f'<a class="kb-value kb-{text(cell["value"])}" href="{text(source["url"])}" title="{hint}" '
-                           f'rel="nofollow noopener">{mark}</a>')
+                row.append(
+                    f'<a class="kb-value kb-{text(cell["value"])}" href="{text(source["url"])}" title="{hint}" '
+                    f'rel="nofollow noopener">{mark}</a>'
+                )
         body.append(row)
     known = (grid["value"] != UNKNOWN).mean()
     categories = "".join(f'<option value="{text(c)}">{text(c)}</option>' for c in sorted(features["category"].unique()))
@@ -185,22 +235,33 @@ def compare_page(site: Site) -> str:
         'placeholder="name or status"></label> <label>Features <select class="kb-category">'
         f'<option value="">all categories</option>{categories}</select></label></div>'
     )
-    return "\n".join([
-        "# Compare", "",
-        f"Every distribution against every feature of the catalogue: {len(body)} × {len(features)} cells, "
-        f"{known:.0%} of them sourced. Each value links to its source; hover it for the detail. "
-        "Click a column header to sort, type to filter.", "",
-        "✔ yes · ◐ partial (with a qualifier) · ○ optional (available, not on by default) · ✘ no · ? not sourced yet", "",
-        controls, "",
-        '<div class="kb-matrix">' + table(header, body, "kb-sortable kb-compare") + "</div>", "",
-    ])
+    return "\n".join(
+        [
+            "# Compare",
+            "",
+            f"Every distribution against every feature of the catalogue: {len(body)} × {len(features)} cells, "
+            f"{known:.0%} of them sourced. Each value links to its source; hover it for the detail. "
+            "Click a column header to sort, type to filter.",
+            "",
+            "✔ yes · ◐ partial (with a qualifier) · ○ optional (available, not on by default) · ✘ no · ? not sourced yet",
+            "",
+            controls,
+            "",
+            '<div class="kb-matrix">' + table(header, body, "kb-sortable kb-compare") + "</div>",
+            "",
+        ]
+    )
 
 
 def schema_page(site: Site) -> str:
     """The data package's tables and columns, from datapackage.json."""
-    lines = ["# Data schema", "",
-             "Generated from `data/datapackage.json`, a Frictionless Data Package. Partial dates are written "
-             "YYYY, YYYY-MM or YYYY-MM-DD, at the precision the source gives.", ""]
+    lines = [
+        "# Data schema",
+        "",
+        "Generated from `data/datapackage.json`, a Frictionless Data Package. Partial dates are written "
+        "YYYY, YYYY-MM or YYYY-MM-DD, at the precision the source gives.",
+        "",
+    ]
     for resource in site.package.resources:
         lines += [f"## {inline(resource.name)}", "", text(resource.description), ""]
         keys = ", ".join(resource.primary_key)
@@ -221,21 +282,34 @@ def schema_page(site: Site) -> str:
                 rules.append(f"at most {field.max_length} characters")
             if field.references:
                 rules.append("id in " + " or ".join(field.references))
-            body.append([f"<code>{text(field.name)}</code>", "required" if field.required else "optional",
-                         text("; ".join(rules)), text(field.description)])
+            body.append(
+                [
+                    f"<code>{text(field.name)}</code>",
+                    "required" if field.required else "optional",
+                    text("; ".join(rules)),
+                    text(field.description),
+                ]
+            )
         lines += [table(["Column", "", "Rules", "Meaning"], body, "kb-schema"), ""]
     return "\n".join(lines)
 
 
 def errors_page() -> str:
     """The validator's error catalogue."""
-    body = [[f"<code>{text(code.code)}</code>", text(code.title), text(code.description)] for code in CATALOGUE.values()]
-    return "\n".join([
-        "# Validation errors", "",
-        "`kb validate` reports every problem at once, as `path:line:column: code: message`. "
-        "These are the codes it uses; line 1 is the header row.", "",
-        table(["Code", "Title", "What it means and how to fix it"], body, "kb-errors"), "",
-    ])
+    body = [
+        [f"<code>{text(code.code)}</code>", text(code.title), text(code.description)] for code in CATALOGUE.values()
+    ]
+    return "\n".join(
+        [
+            "# Validation errors",
+            "",
+            "`kb validate` reports every problem at once, as `path:line:column: code: message`. "
+            "These are the codes it uses; line 1 is the header row.",
+            "",
+            table(["Code", "Title", "What it means and how to fix it"], body, "kb-errors"),
+            "",
+        ]
+    )
 
 
 def counts(site: Site) -> str:
@@ -245,8 +319,12 @@ def counts(site: Site) -> str:
     alive = int(distros["status"].isin(["active", "maintenance"]).sum())
     facts = sum(len(tables[name]) for name in ("distros", "lineage", "events", "distro_runtimes", "distro_features"))
     numbers = [
-        (len(distros), "distributions"), (alive, "still supported"), (len(tables["features"]), "features compared"),
-        (facts, "sourced facts"), (len(tables["sources"]), "sources cited"), (len(tables["events"]), "events"),
+        (len(distros), "distributions"),
+        (alive, "still supported"),
+        (len(tables["features"]), "features compared"),
+        (facts, "sourced facts"),
+        (len(tables["sources"]), "sources cited"),
+        (len(tables["events"]), "events"),
     ]
     items = "".join(f'<li><span class="kb-number">{n}</span> {text(label)}</li>' for n, label in numbers)
     return f'<ul class="kb-counts">{items}</ul>'
@@ -267,34 +345,57 @@ def data_page(site: Site) -> str:
     rows = []
     for resource in package.resources:
         count = len(site.tables[resource.name])
-        rows.append([text(resource.title), text(str(count)), f'<a href="../data/{text(resource.path)}">CSV</a> · '
-                     f'<a href="../data/{text(resource.name)}.json">JSON</a>', text(resource.description)])
-    licenses = ", ".join(link(item.get("path", ""), item.get("title", item.get("name", ""))) for item in package.licenses)
+        rows.append(
+            [
+                text(resource.title),
+                text(str(count)),
+                f'<a href="../data/{text(resource.path)}">CSV</a> · '
+                f'<a href="../data/{text(resource.name)}.json">JSON</a>',
+                text(resource.description),
+            ]
+        )
+    licenses = ", ".join(
+        link(item.get("path", ""), item.get("title", item.get("name", ""))) for item in package.licenses
+    )
     example = site.tables["distros"]["id"].sort_values().iloc[0]
-    return "\n".join([
-        "# Data", "",
-        "Everything on this site comes from these files. Download them, load them with any CSV or "
-        "Frictionless tool, or call the static JSON API.", "",
-        "## Downloads", "",
-        table(["Table", "Rows", "Files", "What it holds"], rows, "kb-downloads"), "",
-        '<p>The <a href="../data/datapackage.json">datapackage.json</a> describes every column, key and '
-        'reference (see the <a href="../reference/schema/">schema</a>).</p>', "",
-        "## JSON API", "",
-        "Static files, regenerated at every build. Partial dates stay as written: `2014`, `2014-07` or "
-        "`2014-07-01`. Empty values are `null`.", "",
-        f'- <a href="../api/distros.json">api/distros.json</a>: `{{"api_version": 1, "count": n, "distros": [...]}}`, '
-        "one summary per distro: `id`, `name`, `vendor`, `status`, `first_release`, `end_of_life`, `homepage` and "
-        "`api`, the path of its document.",
-        f'- <a href="../api/distros/{text(example)}.json">api/distros/&lt;id&gt;.json</a>: `{{"api_version": 1, '
-        '"distro": {...}, "lineage": [...], "runtimes": [...], "features": [...], "events": [...], '
-        '"sources": {...}}}`. Every fact names its `source`, and `sources` maps each cited id to its URL, '
-        "title, publisher and access date.",
-        f"- `data/<table>.json`: each table as a list of rows, the same as its CSV.", "",
-        "## Licence", "",
-        f"The data is available under {licenses}; the code under the MIT licence. Facts cite their sources; "
-        "quotes are short excerpts (at most 200 characters) kept as evidence.", "",
-        "## How to cite", "",
-        f"Cite the knowledge base as: *{text(package.title)}*, version of the data accessed on the date you "
-        "used it, with the address of this site. The repository's `CITATION.cff` holds the same in a "
-        "machine-readable form.", "",
-    ])
+    return "\n".join(
+        [
+            "# Data",
+            "",
+            "Everything on this site comes from these files. Download them, load them with any CSV or "
+            "Frictionless tool, or call the static JSON API.",
+            "",
+            "## Downloads",
+            "",
+            table(["Table", "Rows", "Files", "What it holds"], rows, "kb-downloads"),
+            "",
+            '<p>The <a href="../data/datapackage.json">datapackage.json</a> describes every column, key and '
+            'reference (see the <a href="../reference/schema/">schema</a>).</p>',
+            "",
+            "## JSON API",
+            "",
+            "Static files, regenerated at every build. Partial dates stay as written: `2014`, `2014-07` or "
+            "`2014-07-01`. Empty values are `null`.",
+            "",
+            f'- <a href="../api/distros.json">api/distros.json</a>: `{{"api_version": 1, "count": n, "distros": [...]}}`, '
+            "one summary per distro: `id`, `name`, `vendor`, `status`, `first_release`, `end_of_life`, `homepage` and "
+            "`api`, the path of its document.",
+            f'- <a href="../api/distros/{text(example)}.json">api/distros/&lt;id&gt;.json</a>: `{{"api_version": 1, '
+            '"distro": {...}, "lineage": [...], "runtimes": [...], "features": [...], "events": [...], '
+            '"sources": {...}}}`. Every fact names its `source`, and `sources` maps each cited id to its URL, '
+            "title, publisher and access date.",
+            f"- `data/<table>.json`: each table as a list of rows, the same as its CSV.",
+            "",
+            "## Licence",
+            "",
+            f"The data is available under {licenses}; the code under the MIT licence. Facts cite their sources; "
+            "quotes are short excerpts (at most 200 characters) kept as evidence.",
+            "",
+            "## How to cite",
+            "",
+            f"Cite the knowledge base as: *{text(package.title)}*, version of the data accessed on the date you "
+            "used it, with the address of this site. The repository's `CITATION.cff` holds the same in a "
+            "machine-readable form.",
+            "",
+        ]
+    )

@@ -116,10 +116,17 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             return pages.counts(site)
         if kind == "chart" and name in HOME_CHARTS:
             chart = HOME_CHARTS[name](site)
-            return spec_to_html(chart.to_dict(), mode="vega-lite", vega_version=alt.VEGA_VERSION,
-                                vegaembed_version=alt.VEGAEMBED_VERSION, vegalite_version=alt.VEGALITE_VERSION,
-                                template="universal", fullhtml=False, output_div=f"altair-viz-{name}",
-                                embed_options=charts.EMBED_OPTIONS)
+            return spec_to_html(
+                chart.to_dict(),
+                mode="vega-lite",
+                vega_version=alt.VEGA_VERSION,
+                vegaembed_version=alt.VEGAEMBED_VERSION,
+                vegalite_version=alt.VEGALITE_VERSION,
+                template="universal",
+                fullhtml=False,
+                output_div=f"altair-viz-{name}",
+                embed_options=charts.EMBED_OPTIONS,
+            )
         raise PluginError(f"unknown marker <!-- kb:{kind} {name or ''} -->")
 
     def on_post_page(self, output: str, page, config) -> str:
@@ -137,4 +144,3 @@ HOME_CHARTS = {
     "lifespans": lambda site: charts.lifespans(site.tables["distros"], site.today),
     "active": lambda site: charts.active_per_year(site.tables["distros"], site.today),
 }
-

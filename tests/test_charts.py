@@ -1,0 +1,118 @@
+"""kb.charts: every builder titles and describes its chart, draws it without errors in Vega, and
+embeds only the columns it uses."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pandas as pd
+import pytest
+import vl_convert
+
+import kb
+from kb import charts, features, lineage, runtimes
+
+TODAY = pd.Timestamp("2026-01-15")
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return kb.load()
+
+
+def builders(tables):
+    graph = lineage.build(tables)
+    similarity = features.jaccard(tables, "security")
+    order = [name for group in features.clusters(similarity) for name in group]
+    deals = pd.DataFrame(
+        {"date": pd.to_datetime(["2018-01-30"]), "subject_name": ["Red Hat"], "object_name": ["CoreOS"]}
+    )
+    coverage = features.coverage(tables, "feature")
+    families = lineage.family_labels(graph)
+    return {
+        "lifespans": charts.lifespans(tables["distros"], TODAY),
+        "active_per_year": charts.active_per_year(tables["distros"], TODAY),
+        "events_timeline": charts.events_timeline(tables["events"]),
+        "lineage_timeline": charts.lineage_timeline(graph, TODAY, deals),
+        "runtime_shift": charts.runtime_shift(runtimes.defaults_per_year(tables, TODAY)),
+        "runtime_periods": charts.runtime_periods(runtimes.periods(tables, TODAY)),
+        "feature_heatmap": charts.feature_heatmap(features.cells(tables, "security"), "Security", order),
+        "similarity_heatmap": charts.similarity_heatmap(similarity, order),
+        "share_by_family": charts.share_by_family(features.share_by_family(tables, families, "update")),
+        "coverage_bars": charts.coverage_bars(coverage, "feature", "Coverage"),
+        "counts": charts.counts(
+            tables["sources"]["type"].value_counts().rename_axis("type").reset_index(),
+            "type",
+            "Sources by type",
+            "Bar chart of the number of sources of each type.",
+        ),
+        "chooser": charts.chooser(features.wide(tables), {"active": "Supported", "selinux": "SELinux"}),
+    }
+
+
+@pytest.fixture(scope="module")
+def specs(tables):
+    return {name: chart.to_dict() for name, chart in builders(tables).items()}
+
+
+NAMES = [
+    "lifespans", "active_per_year", "events_timeline", "lineage_timeline", "runtime_shift", "runtime_periods",
+    "feature_heatmap", "similarity_heatmap", "share_by_family", "coverage_bars", "counts", "chooser",
+]  # fmt: skip
+
+
+def test_every_builder_is_tested(tables) -> None:
+    public = {name for name in dir(charts) if callable(getattr(charts, name)) and not name.startswith("_")}
+    helpers = {"finish", "theme", "spans"}
+    assert set(builders(tables)) == public - helpers == set(NAMES)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_chart_has_a_title_and_a_description(specs, name) -> None:
+    spec = specs[name]
+    title = spec["title"]["text"] if isinstance(spec["title"], dict) else spec["title"]
+    assert title.strip()
+    assert len(spec["description"]) > 40
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_chart_renders_in_vega(specs, name) -> None:
+    svg = vl_convert.vegalite_to_svg(specs[name])
+    assert svg.startswith("<svg") and "<path" in svg
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_charts_embed_only_columns_they_use(specs, name) -> None:
+    spec = specs[name]
+    rest = json.dumps({key: value for key, value in spec.items() if key != "datasets"})
+    for rows in spec.get("datasets", {}).values():
+        for column in rows[0] if rows else {}:
+            assert re.search(rf'"{re.escape(column)}[":\]]', rest), f"{name} embeds unused column {column!r}"
+
+
+def test_the_theme_is_colour_blind_safe_and_white() -> None:
+    chart = charts.counts(pd.DataFrame({"type": ["a"], "count": [1]}), "type", "T", "D")
+    spec = chart.to_dict()
+    assert spec["background"] == "white"
+    assert spec["config"]["range"]["category"] == charts.OKABE_ITO
+
+
+def test_the_chooser_binds_a_checkbox_per_requirement(specs) -> None:
+    params = {param["name"]: param for param in specs["chooser"]["params"]}
+    assert {"need_active", "need_selinux", "accept_partial"} <= params.keys()
+    assert all(param["bind"]["input"] == "checkbox" for param in params.values())
+
+
+def test_lifespans_mark_an_unknown_end() -> None:
+    distros = pd.DataFrame(
+        {
+            "name": ["Old", "Gone", "Alive"],
+            "status": ["discontinued", "discontinued", "active"],
+            "first_release": pd.to_datetime(["2014-01-01", "2015-01-01", "2016-01-01"]),
+            "end_of_life": pd.to_datetime(["2018-05-01", None, None]),
+        }
+    )
+    spans = charts.spans(distros, TODAY).set_index("name")
+    assert spans["ending"].to_dict() == {"Old": "ended", "Gone": "end of life unknown", "Alive": "still supported"}
+    assert spans.loc["Old", "end"] == "2018-05-01" and spans.loc["Alive", "end"] == "2026-01-15"

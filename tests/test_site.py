@@ -1,0 +1,146 @@
+"""The built site: generated pages, citations, downloads, the JSON API, reference pages, and a
+build that fails closed and never publishes stale notebook output."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import DATA, REPO_URL, build_package, build_site, read_rows
+
+from kb.errors import CATALOGUE
+from kb.schema import read_package
+
+DISTROS = read_rows("distros")
+NOTEBOOKS = sorted(path.stem for path in (DATA.parent / "notebooks").glob("*.py"))
+
+
+def page(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("distro", DISTROS, ids=lambda d: d["id"])
+def test_every_distro_has_a_page(site, distro) -> None:
+    html = page(site, f"distros/{distro['id']}")
+    for heading in ("Lineage", "Container runtimes", "Features", "Events", "Sources"):
+        assert f">{heading}<" in html
+    assert distro["description"].split(".")[0].replace("'", "&#x27;") in html.replace("&#39;", "&#x27;")
+
+
+def test_citations_point_to_listed_sources(site) -> None:
+    html = page(site, "distros/flatcar")
+    markers = set(re.findall(r'href="#ref-(\d+)"', html))
+    listed = set(re.findall(r'<li id="ref-(\d+)"', html))
+    assert markers and markers == listed
+    sources = {row["id"]: row["url"] for row in read_rows("sources")}
+    flatcar = [row for row in read_rows("distro_features")
+               if row["distro"] == "flatcar"]  # fmt: skip
+    for row in flatcar:
+        assert f'href="{sources[row["source"]]}"'.replace("&", "&amp;") in html
+
+
+def test_lineage_neighbours_link_to_their_pages(site) -> None:
+    html = page(site, "distros/flatcar")
+    assert 'href="../coreos-container-linux/"' in html
+
+
+def test_edit_and_report_links(site) -> None:
+    html = page(site, "distros/talos")
+    assert f'href="{REPO_URL}/edit/main/data/distros.csv"' in html
+    assert f"{REPO_URL}/issues/new?template=wrong-fact.yml&amp;title=Wrong%20fact%3A%20Talos" in html
+
+
+def test_the_comparison_links_every_known_cell_to_its_source(site) -> None:
+    html = page(site, "compare")
+    rows = re.findall(r"<tr>(.*?)</tr>", html.split("<tbody>")[1])
+    assert len(rows) == len(DISTROS)
+    linked = len(re.findall(r'<a class="kb-value kb-(?:yes|no|partial|optional)" href="https://', html))
+    unknown = html.count('class="kb-value kb-unknown"')
+    features = sum(1 for _ in read_rows("features"))
+    assert linked + unknown == len(DISTROS) * features and linked > unknown
+
+
+def test_downloads_are_the_data_files(site) -> None:
+    for csv_file in DATA.glob("*.csv"):
+        assert (site / "data" / csv_file.name).read_bytes() == csv_file.read_bytes()
+        rows = json.loads((site / "data" / f"{csv_file.stem}.json").read_text())
+        assert len(rows) == len(read_rows(csv_file.stem))
+    assert json.loads((site / "data" / "datapackage.json").read_text())["name"] == "container-os-kb"
+
+
+def test_the_json_api(site) -> None:
+    listing = json.loads((site / "api" / "distros.json").read_text())
+    assert listing["count"] == len(DISTROS) == len(listing["distros"])
+    for summary in listing["distros"]:
+        document = json.loads((site / "api" / summary["api"]).read_text())
+        assert document["distro"]["id"] == summary["id"]
+        cited = {row["source"] for key in ("lineage", "runtimes", "features", "events") for row in document[key]}
+        assert cited <= document["sources"].keys()
+    flatcar = json.loads((site / "api" / "distros" / "flatcar.json").read_text())
+    assert flatcar["distro"]["first_release"] == next(d["first_release"] for d in DISTROS if d["id"] == "flatcar")
+    assert any(row["feature"] == "ignition" for row in flatcar["features"])
+
+
+def test_reference_pages_are_generated(site) -> None:
+    errors = page(site, "reference/errors")
+    assert all(f"<code>{code}</code>" in errors for code in CATALOGUE)
+    schema = page(site, "reference/schema")
+    for resource in read_package(DATA).resources:
+        assert all(f"<code>{field.name}</code>" in schema for field in resource.fields)
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_notebook_pages_show_their_findings(site, notebook) -> None:
+    html = page(site, f"notebooks/{notebook}")
+    assert "Findings" in html and 'id="altair-viz-' in html
+    assert "Traceback" not in html and "application/vnd.jupyter.stderr" not in html  # no errors, no warnings
+    assert '<style type="text/css">' not in html  # the JupyterLab CSS is shared, not inlined
+
+
+class ResourceLinks(HTMLParser):
+    """Collects the URLs that make a browser fetch something: scripts, stylesheets, images, frames."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag in ("script", "img", "iframe", "source") and attributes.get("src"):
+            self.urls.append(attributes["src"])
+        if tag == "link" and attributes.get("href") and "preconnect" in (attributes.get("rel") or "") + "stylesheet":
+            self.urls.append(attributes["href"])
+
+
+def test_no_page_loads_anything_from_another_host(site) -> None:
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > len(DISTROS)
+    for html in pages:
+        parser = ResourceLinks()
+        parser.feed(html.read_text(encoding="utf-8"))
+        external = [url for url in parser.urls if re.match(r"(https?:)?//", url)]
+        assert not external, f"{html}: {external}"
+
+
+def test_the_build_fails_closed_on_invalid_data(tmp_path) -> None:
+    data = build_package(tmp_path / "data", "unknown-reference")
+    result = build_site(tmp_path / "site", KB_DATA=str(data))
+    assert result.returncode != 0
+    assert "distros.csv:3:3: unknown-reference" in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+@pytest.mark.slow
+def test_a_changed_csv_row_is_published_not_stale(tmp_path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    distros = (data / "distros.csv").read_text(encoding="utf-8")
+    (data / "distros.csv").write_text(distros.replace(",Talos Linux,", ",Talos Linux Renamed,"), encoding="utf-8")
+    result = build_site(tmp_path / "site", KB_DATA=str(data), KB_CACHE=str(tmp_path / "cache"))
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Talos Linux Renamed" in page(tmp_path / "site", "distros/talos")
+    assert "Talos Linux Renamed" in page(tmp_path / "site", "notebooks/02-timeline")
