@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import networkx as nx
 import pandas as pd
@@ -65,8 +65,13 @@ class Site:
         """The "wrong fact" issue form, prefilled with the distro and the page."""
         if not self.repo_url:
             return None
-        title = quote(f"Wrong fact: {self.names[distro]}")
-        return f"{self.repo_url}/issues/new?template=wrong-fact.yml&title={title}&distro={quote(distro)}&page={quote(page_url)}"
+        fields = {
+            "template": "wrong-fact.yml",
+            "title": f"Wrong fact: {self.names[distro]}",
+            "distro": distro,
+            "page": page_url,
+        }
+        return f"{self.repo_url}/issues/new?{urlencode(fields, quote_via=quote)}"
 
 
 class Citations:

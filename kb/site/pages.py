@@ -243,7 +243,8 @@ def compare_page(site: Site) -> str:
             f"{known:.0%} of them sourced. Each value links to its source; hover it for the detail. "
             "Click a column header to sort, type to filter.",
             "",
-            "✔ yes · ◐ partial (with a qualifier) · ○ optional (available, not on by default) · ✘ no · ? not sourced yet",
+            "✔ yes · ◐ partial (with a qualifier) · ○ optional (available, not on by default) · ✘ no · "
+            "? not sourced yet",
             "",
             controls,
             "",
@@ -377,14 +378,14 @@ def data_page(site: Site) -> str:
             "Static files, regenerated at every build. Partial dates stay as written: `2014`, `2014-07` or "
             "`2014-07-01`. Empty values are `null`.",
             "",
-            f'- <a href="../api/distros.json">api/distros.json</a>: `{{"api_version": 1, "count": n, "distros": [...]}}`, '
+            '- <a href="../api/distros.json">api/distros.json</a>: `{"api_version": 1, "count": n, "distros": [...]}`, '
             "one summary per distro: `id`, `name`, `vendor`, `status`, `first_release`, `end_of_life`, `homepage` and "
             "`api`, the path of its document.",
             f'- <a href="../api/distros/{text(example)}.json">api/distros/&lt;id&gt;.json</a>: `{{"api_version": 1, '
             '"distro": {...}, "lineage": [...], "runtimes": [...], "features": [...], "events": [...], '
-            '"sources": {...}}}`. Every fact names its `source`, and `sources` maps each cited id to its URL, '
+            '"sources": {...}}`. Every fact names its `source`, and `sources` maps each cited id to its URL, '
             "title, publisher and access date.",
-            f"- `data/<table>.json`: each table as a list of rows, the same as its CSV.",
+            "- `data/<table>.json`: each table as a list of rows, the same as its CSV.",
             "",
             "## Licence",
             "",
