@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 HOST := 127.0.0.1
 PORT := 8000
+export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve test lint validate unit lab clean
+.PHONY: install serve site test lint validate unit lab bench clean
 
 $(INSTALLED): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +19,12 @@ install: $(INSTALLED)
 validate: install
 	$(BIN)/kb validate
 
+## serve: build the site and serve it on http://127.0.0.1:8000, rebuilding when data, notebooks or code change
 serve: validate
-	$(BIN)/python -m http.server --bind $(HOST) $(PORT) --directory data
+	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
+
+site: validate
+	$(BIN)/mkdocs build
 
 lint: install
 	$(BIN)/ruff check .
@@ -28,10 +33,14 @@ lint: install
 unit: install
 	$(BIN)/pytest
 
+## test: lint, data validation, unit tests, notebooks, site build and browser tests
 test: lint validate unit
 
 lab: install
 	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+bench: install
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) site .cache .pytest_cache .hypothesis

@@ -48,7 +48,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         report = validate(self.data)
         if not report.ok:
             raise PluginError("the data package is invalid; the site is not built.\n" + render(report))
-        repo_url = (config.repo_url or "").rstrip("/") or None
+        repo_url = (config.extra.get("repository") or "").rstrip("/") or None
         self.site = Site(report, repo_url=repo_url, today=pd.Timestamp.today().normalize())
         return config
 
