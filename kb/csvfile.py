@@ -18,7 +18,13 @@ def to_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
 
 
 def write(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
-    """Write a table atomically: a reader never sees half a file."""
+    """Write a table in canonical form, atomically."""
+    write_text(path, to_text(header, rows))
+
+
+def write_text(path: Path, text: str) -> None:
+    """Replace a file's text atomically: a reader never sees half a file. Undecodable bytes read
+    with surrogateescape are written back unchanged."""
     temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(to_text(header, rows), encoding="utf-8", newline="")
+    temporary.write_text(text, encoding="utf-8", newline="", errors="surrogateescape")
     temporary.replace(path)

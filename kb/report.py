@@ -38,12 +38,12 @@ def text_line(issue: Issue) -> str:
     return f"{issue.path}:{issue.line}:{issue.column}: {issue.code}: {issue.message}"
 
 
-def github_annotation(issue: Issue) -> str:
-    """An ``::error`` workflow command, escaped as GitHub documents it."""
+def github_annotation(issue: Issue, level: str = "error") -> str:
+    """An ``::error`` (or ``::warning``) workflow command, escaped as GitHub documents it."""
 
     def escape(text: str, properties: bool = False) -> str:
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return text.replace(":", "%3A").replace(",", "%2C") if properties else text
 
     where = f"file={escape(issue.path, True)},line={issue.line},col={issue.column},title={escape(issue.code, True)}"
-    return f"::error {where}::{escape(issue.message)}"
+    return f"::{level} {where}::{escape(issue.message)}"

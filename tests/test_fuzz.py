@@ -67,7 +67,7 @@ def mutate(original: bytes, position: int, cut: int, insert: bytes) -> bytes:
     return original[:at] + insert + original[at + cut :]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(edits)
 def test_mutated_packages_get_clean_errors(mutations) -> None:
     with tempfile.TemporaryDirectory() as folder:

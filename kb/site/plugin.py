@@ -23,6 +23,7 @@ from mkdocs.utils import get_relative_url
 
 from kb import charts
 from kb.report import render
+from kb.schema import DESCRIPTOR
 from kb.site import api, assets, pages
 from kb.site.context import Site
 from kb.site.notebooks import NotebookFailed, execute_all
@@ -66,8 +67,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_files(self, files: Files, config) -> Files:
         for path, content in self._generated().items():
             files.append(File.generated(config, path, content=content))
-        for csv in sorted(self.data.iterdir()):
-            files.append(File.generated(config, f"data/{csv.name}", abs_src_path=str(csv)))
+        for download in [*sorted(self.data.glob("*.csv")), self.data / DESCRIPTOR]:
+            files.append(File.generated(config, f"data/{download.name}", abs_src_path=str(download)))
         self.vega_path, bundle = assets.vega_bundle(self.cache / "vega")
         files.append(File.generated(config, self.vega_path, content=bundle))
         contributing = self.root / self.config.contributing_file

@@ -1,0 +1,86 @@
+"""CONTRIBUTING.md stays true to the schema, the repository has its contributor files, and generated
+pages escape what the CSVs hold."""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+import pandas as pd
+import pytest
+import yaml
+from conftest import DATA, ROOT
+
+from kb.schema import read_package
+from kb.site import pages
+from kb.site.context import Site
+from kb.validate import validate
+
+GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+RESOURCES = read_package(DATA).resources
+
+
+def section(name: str) -> str:
+    return GUIDE.split(f"### {name}\n", 1)[1].split("\n### ", 1)[0]
+
+
+@pytest.mark.parametrize("resource", RESOURCES, ids=lambda r: r.name)
+def test_every_table_has_a_template_marking_required_columns(resource) -> None:
+    text = section(resource.name)
+    listed = {
+        kind: re.findall(r"`([\w]+)`", line) for kind, line in re.findall(r"^(Required|Optional): (.*)$", text, re.M)
+    }
+    assert set(listed.get("Required", [])) == {f.name for f in resource.fields if f.required}
+    assert set(listed.get("Optional", [])) == {f.name for f in resource.fields if not f.required}
+    assert ",".join(resource.field_names) in text  # the header to copy
+
+
+def test_the_repository_has_its_contributor_files() -> None:
+    for path in ("LICENSE", "data/LICENSE.md", "CITATION.cff", ".pre-commit-config.yaml",
+                 ".github/PULL_REQUEST_TEMPLATE.md", ".github/ISSUE_TEMPLATE/add-distro.yml",
+                 ".github/ISSUE_TEMPLATE/wrong-fact.yml", ".github/ISSUE_TEMPLATE/suggest-feature.yml"):  # fmt: skip
+        assert (ROOT / path).is_file(), path
+    assert read_package(DATA).licenses[0]["name"] == "CC-BY-4.0"
+    assert yaml.safe_load((ROOT / "CITATION.cff").read_text())["cff-version"] == "1.2.0"
+
+
+def test_the_wrong_fact_form_has_the_fields_the_site_prefills() -> None:
+    form = yaml.safe_load((ROOT / ".github/ISSUE_TEMPLATE/wrong-fact.yml").read_text())
+    assert {"distro", "page"} <= {field.get("id") for field in form["body"]}
+
+
+WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_workflows_are_least_privilege_and_pinned(workflow) -> None:
+    text = workflow.read_text()
+    spec = yaml.safe_load(text)
+    assert spec["permissions"] == {"contents": "read"}
+    assert "concurrency" in spec
+    assert "pull_request_target" not in text
+    for action in re.findall(r"uses: (\S+)", text):
+        assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), action
+
+
+def test_pull_requests_get_annotations_tests_and_a_preview() -> None:
+    ci = (ROOT / ".github/workflows/ci.yml").read_text()
+    assert "kb validate --format github" in ci and "bash .ci/run" in ci and "upload-artifact" in ci
+    assert "pull_request" not in (ROOT / ".github/workflows/links.yml").read_text()  # network checks stay off PRs
+
+
+def test_generated_pages_escape_the_data(tmp_path) -> None:
+    hostile = "<script>alert(1)</script><img src=x onerror=alert(2)> *bold* [link](javascript:alert(3))"
+    data = tmp_path / "data"
+    import shutil
+
+    shutil.copytree(DATA, data)
+    text = (data / "distros.csv").read_text(encoding="utf-8")
+    (data / "distros.csv").write_text(text.replace(",Talos Linux,", f',"Talos {hostile}",', 1), encoding="utf-8")
+    report = validate(data)
+    assert report.ok, report.issues[:3]
+    site = Site(report, repo_url=None, today=pd.Timestamp("2026-01-15"))
+    for page in (pages.distro_page(site, "talos"), pages.distro_index(site), pages.compare_page(site)):
+        html = markdown.markdown(page, extensions=["tables", "attr_list"])
+        assert "<script>" not in html and "<img" not in html and 'href="javascript:' not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
