@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 HOST := 127.0.0.1
 PORT := 8000
+LAB_SETTINGS := $(VENV)/etc/jupyter/labconfig/default_setting_overrides.json
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install serve site test lint validate unit lab bench clean
@@ -36,8 +37,10 @@ unit: install
 ## test: lint, data validation, unit tests, notebooks, site build and browser tests
 test: lint validate unit
 
+## lab: JupyterLab on the notebooks; the .py files open as notebooks (jupytext), on this venv's kernel
 lab: install
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupytext-config --settings-file $(LAB_SETTINGS) set-default-viewer python
+	$(BIN)/jupyter lab --notebook-dir=notebooks --allow-root
 
 bench: install
 	$(BIN)/python benchmarks/run.py
