@@ -4,10 +4,11 @@ from vl-convert, loaded in <head> before any chart's inline script runs."""
 from __future__ import annotations
 
 import hashlib
+import json
 import re
+from importlib import metadata
 from pathlib import Path
 
-import altair as alt
 import tinycss2
 
 VEGA_PATH = "assets/vega/vega-bundle.{digest}.js"
@@ -23,26 +24,35 @@ CLASS_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 
 def vega_bundle(cache: Path) -> tuple[str, str]:
     """The site path and text of the Vega bundle, built once per vl-convert version."""
-    import vl_convert
-
-    cache.mkdir(parents=True, exist_ok=True)
-    stored = cache / f"vega-bundle-{vl_convert.__version__}.js"
+    stored = cache / f"vega-bundle-{metadata.version('vl-convert-python')}.js"
     if not stored.exists():
+        import vl_convert
+
+        cache.mkdir(parents=True, exist_ok=True)
         stored.write_text(vl_convert.javascript_bundle(), encoding="utf-8")
     text = stored.read_text(encoding="utf-8")
     return VEGA_PATH.format(digest=_digest(text)), text
 
 
-def vega_head(bundle_url: str) -> str:
+def vega_head(bundle_url: str, cache: Path) -> str:
     """Script tags for <head>: the bundle, and the versions Altair's inline loader checks, so that
     it uses the bundle instead of fetching the libraries from a CDN."""
-    versions = {
-        "vega_version": alt.VEGA_VERSION,
-        "vegalite_version": alt.VEGALITE_VERSION,
-        "vegaembed_version": alt.VEGAEMBED_VERSION,
-    }
-    debug = ", ".join(f'"{key}": "{value}"' for key, value in versions.items())
+    debug = ", ".join(f'"{key}": "{value}"' for key, value in _altair_versions(cache).items())
     return f'<script src="{bundle_url}"></script><script>var VEGA_DEBUG = {{{debug}}};</script>'
+
+
+def _altair_versions(cache: Path) -> dict[str, str]:
+    """The library versions Altair's charts ask for, remembered per Altair release (importing
+    Altair costs seconds on a rebuild that draws no new chart)."""
+    stored = cache / f"altair-{metadata.version('altair')}.json"
+    if not stored.exists():
+        import altair as alt
+
+        cache.mkdir(parents=True, exist_ok=True)
+        versions = {"vega_version": alt.VEGA_VERSION, "vegalite_version": alt.VEGALITE_VERSION,
+                    "vegaembed_version": alt.VEGAEMBED_VERSION}  # fmt: skip
+        stored.write_text(json.dumps(versions), encoding="utf-8")
+    return json.loads(stored.read_text(encoding="utf-8"))
 
 
 def has_charts(html: str) -> bool:

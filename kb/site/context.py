@@ -46,6 +46,11 @@ class Site:
         return self.tables["sources"].set_index("id", drop=False).rename_axis(None)
 
     @cached_property
+    def source_records(self) -> dict[str, dict]:
+        """Each source's row as a dictionary, by id."""
+        return {row["id"]: row for row in self.tables["sources"].to_dict("records")}
+
+    @cached_property
     def features(self) -> pd.DataFrame:
         return self.tables["features"].set_index("id", drop=False).rename_axis(None)
 
@@ -56,6 +61,16 @@ class Site:
         return dict(zip(organizations["id"], organizations["name"], strict=True)) | dict(
             zip(self.distros["id"], self.distros["name"], strict=True)
         )
+
+    def rows(self, table: str, column: str, value: str) -> pd.DataFrame:
+        """The rows of ``table`` whose ``column`` is ``value`` (grouped once per table and column)."""
+        if (table, column) not in self._groups:
+            self._groups[(table, column)] = dict(tuple(self.tables[table].groupby(column, observed=True)))
+        return self._groups[(table, column)].get(value, self.tables[table].iloc[0:0])
+
+    @cached_property
+    def _groups(self) -> dict[tuple[str, str], dict[str, pd.DataFrame]]:
+        return {}
 
     def edit_url(self, resource: str) -> str | None:
         """Where a contributor edits a table on GitHub, when the repository is known."""
@@ -77,7 +92,7 @@ class Site:
 class Citations:
     """Numbered citations of one page: [n] markers in the text, the list of sources at the end."""
 
-    def __init__(self, sources: pd.DataFrame) -> None:
+    def __init__(self, sources: dict[str, dict]) -> None:
         self.sources = sources
         self.order: list[str] = []
 
@@ -86,13 +101,13 @@ class Citations:
         if source not in self.order:
             self.order.append(source)
         number = self.order.index(source) + 1
-        hint = text(quote) or text(self.sources.loc[source, "title"])
+        hint = text(quote) or text(self.sources[source]["title"])
         return f'<sup class="kb-cite"><a href="#ref-{number}" title="{hint}">[{number}]</a></sup>'
 
     def html(self) -> str:
         items = []
         for number, source in enumerate(self.order, start=1):
-            row = self.sources.loc[source]
+            row = self.sources[source]
             published = f", {date(row, 'published')}" if pd.notna(row["published"]) else ""
             items.append(
                 f'<li id="ref-{number}"><a href="{text(row["url"])}" rel="nofollow noopener">{text(row["title"])}</a>. '

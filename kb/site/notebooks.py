@@ -1,8 +1,8 @@
 """Executing the notebooks for the site, cached on everything their output depends on.
 
 mkdocs-jupyter's own cache keys on the notebook file alone, so a changed CSV would publish stale
-charts. Here the key covers the notebook's source, every data file and the kb package's code;
-execution happens with nbclient, and a failing cell fails the build.
+charts. Here the key covers the notebook's source, every data file and the kb package's code
+(``fingerprint``); execution happens with nbclient, and a failing cell fails the build.
 """
 
 from __future__ import annotations
@@ -11,11 +11,13 @@ import hashlib
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from importlib import metadata
 from pathlib import Path
 
 import kb
 
 KERNEL = "python3"
+LIBRARIES = ("altair", "pandas", "networkx", "vl-convert-python", "nbconvert", "mkdocs-jupyter")
 TIMEOUT = 300
 
 
@@ -23,21 +25,39 @@ class NotebookFailed(RuntimeError):
     """A cell raised while the notebook ran."""
 
 
-def cache_key(notebook: Path, data: Path) -> str:
-    """A digest of the notebook, the data files and the kb package, which fix the outputs."""
-    digest = hashlib.sha256(f"{kb.__version__} {sys.version}".encode())
+def fingerprint(data: Path) -> str:
+    """A digest of what every generated output depends on: the data files, the kb package's code
+    and the versions of Python, kb and the libraries that draw the output."""
+    versions = [kb.__version__, sys.version, *(metadata.version(name) for name in LIBRARIES)]
+    digest = hashlib.sha256(" ".join(versions).encode())
     package = Path(kb.__file__).parent
-    for file in [notebook, *sorted(data.glob("*")), *sorted(package.rglob("*.py"))]:
+    for file in [*sorted(data.glob("*")), *sorted(package.rglob("*.py"))]:
         if file.is_file():
             digest.update(file.name.encode() + b"\0" + file.read_bytes())
     return digest.hexdigest()[:20]
 
 
-def execute_all(notebooks: list[Path], data: Path, cache: Path) -> dict[Path, Path]:
+def cache_key(notebook: Path, fingerprint: str) -> str:
+    """The notebook's source together with the data fingerprint: what fixes its outputs."""
+    return hashlib.sha256(notebook.read_bytes() + fingerprint.encode()).hexdigest()[:20]
+
+
+def executed_path(notebook: Path, fingerprint: str, cache: Path) -> Path:
+    """Where the run of ``notebook`` on the data with ``fingerprint`` is kept."""
+    return cache / f"{notebook.stem}-{cache_key(notebook, fingerprint)}.ipynb"
+
+
+def latest_run(notebook: Path, cache: Path) -> Path | None:
+    """The most recent kept run of ``notebook``, whatever data it ran on."""
+    runs = sorted(cache.glob(f"{notebook.stem}-*.ipynb"), key=lambda path: path.stat().st_mtime)
+    return runs[-1] if runs else None
+
+
+def execute_all(notebooks: list[Path], fingerprint: str, cache: Path) -> dict[Path, Path]:
     """Run the notebooks whose key has no cached result, in parallel; return each notebook's
     executed .ipynb. Raises NotebookFailed naming the first notebook that failed."""
     cache.mkdir(parents=True, exist_ok=True)
-    results = {notebook: cache / f"{notebook.stem}-{cache_key(notebook, data)}.ipynb" for notebook in notebooks}
+    results = {notebook: executed_path(notebook, fingerprint, cache) for notebook in notebooks}
     stale = [(notebook, target) for notebook, target in results.items() if not target.exists()]
     if stale:
         workers = min(len(stale), os.cpu_count() or 1)

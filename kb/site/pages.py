@@ -38,7 +38,7 @@ def distro_page(site: Site, distro: str) -> str:
     """The page of one distro: summary, lineage, runtimes, features, events and numbered sources."""
     row = site.distros.loc[distro]
     url = distro_url(distro)
-    cite = Citations(site.sources)
+    cite = Citations(site.source_records)
     lines = [f"# {inline(row['name'])}", ""]
 
     first, end = date(row, "first_release"), date(row, "end_of_life")
@@ -78,10 +78,9 @@ def distro_page(site: Site, distro: str) -> str:
 
 
 def _lineage(site: Site, distro: str, url: str, cite: Citations) -> str:
-    edges = site.tables["lineage"]
     items = []
-    for direction, match, other, verb in (("from", "to", "from", "comes from"), ("to", "from", "to", "leads to")):
-        for edge in edges[edges[match] == distro].to_dict("records"):
+    for match, other, verb in (("to", "from", "comes from"), ("from", "to", "leads to")):
+        for edge in site.rows("lineage", match, distro).to_dict("records"):
             target = edge[other]
             when = f" ({date(edge, 'date')})" if pd.notna(edge["date"]) else ""
             note = f" — {text(edge['note'])}" if pd.notna(edge["note"]) else ""
@@ -89,15 +88,13 @@ def _lineage(site: Site, distro: str, url: str, cite: Citations) -> str:
                 f"<li>{verb} {link(_to(distro_url(target), url), site.names[target])}: "
                 f"<em>{text(edge['relation'])}</em>{when}{cite.cite(edge['source'], edge['quote'])}{note}</li>"
             )
-        del direction
     if not items:
         return '<p class="kb-empty">No lineage edges are recorded; the note above says why, where known.</p>'
     return '<ul class="kb-lineage">' + "".join(items) + "</ul>"
 
 
 def _runtimes(site: Site, distro: str, cite: Citations) -> str:
-    rows = site.tables["distro_runtimes"]
-    rows = rows[rows["distro"] == distro]
+    rows = site.rows("distro_runtimes", "distro", distro)
     if rows.empty:
         return '<p class="kb-empty">No runtime is recorded yet.</p>'
     runtimes = site.tables["runtimes"].set_index("id")["name"]
@@ -114,12 +111,13 @@ def _runtimes(site: Site, distro: str, cite: Citations) -> str:
 
 
 def _features(site: Site, distro: str, cite: Citations) -> str:
-    rows = site.tables["distro_features"]
-    rows = rows[rows["distro"] == distro].set_index("feature", drop=False)
+    by_feature: dict[str, list[dict]] = {}
+    for row in site.rows("distro_features", "distro", distro).to_dict("records"):
+        by_feature.setdefault(row["feature"], []).append(row)
     body = []
     for feature in site.features.sort_values(["category", "id"]).to_dict("records"):
         name = f'<span title="{text(feature["description"])}">{text(feature["name"])}</span>'
-        matches = rows[rows["feature"] == feature["id"]].to_dict("records")
+        matches = by_feature.get(feature["id"], [])
         if not matches:
             body.append(
                 [
@@ -144,8 +142,7 @@ def _features(site: Site, distro: str, cite: Citations) -> str:
 
 
 def _events(site: Site, distro: str, cite: Citations) -> str:
-    events = site.tables["events"]
-    rows = events[(events["subject"] == distro) | (events["object"] == distro)]
+    rows = pd.concat([site.rows("events", "subject", distro), site.rows("events", "object", distro)])
     if rows.empty:
         return '<p class="kb-empty">No event is recorded yet.</p>'
     body = []
@@ -311,33 +308,6 @@ def errors_page() -> str:
             "",
         ]
     )
-
-
-def counts(site: Site) -> str:
-    """A line of headline numbers, computed from the data."""
-    tables = site.tables
-    distros = tables["distros"]
-    alive = int(distros["status"].isin(["active", "maintenance"]).sum())
-    facts = sum(len(tables[name]) for name in ("distros", "lineage", "events", "distro_runtimes", "distro_features"))
-    numbers = [
-        (len(distros), "distributions"),
-        (alive, "still supported"),
-        (len(tables["features"]), "features compared"),
-        (facts, "sourced facts"),
-        (len(tables["sources"]), "sources cited"),
-        (len(tables["events"]), "events"),
-    ]
-    items = "".join(f'<li><span class="kb-number">{n}</span> {text(label)}</li>' for n, label in numbers)
-    return f'<ul class="kb-counts">{items}</ul>'
-
-
-def acquisitions(site: Site) -> pd.DataFrame:
-    """Acquisitions with the display names of buyer and bought, for the lineage chart."""
-    events = site.tables["events"]
-    deals = events[events["kind"] == "acquisition"][["date", "subject", "object"]].copy()
-    deals["subject_name"] = deals["subject"].map(site.names)
-    deals["object_name"] = deals["object"].map(site.names)
-    return deals.reset_index(drop=True)
 
 
 def data_page(site: Site) -> str:

@@ -7,13 +7,13 @@ the generated pages, downloads, API files and shared assets.
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
+import threading
 from pathlib import Path
 
-import altair as alt
 import pandas as pd
-from altair.utils.html import spec_to_html
 from mkdocs.config import base
 from mkdocs.config import config_options as option
 from mkdocs.exceptions import PluginError
@@ -21,14 +21,14 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from kb import charts
 from kb.report import render
 from kb.schema import DESCRIPTOR
-from kb.site import api, assets, pages
+from kb.site import api, assets, home, pages
 from kb.site.context import Site
-from kb.site.notebooks import NotebookFailed, execute_all
+from kb.site.notebooks import NotebookFailed, execute_all, executed_path, fingerprint, latest_run
 from kb.validate import validate
 
+log = logging.getLogger("mkdocs.plugins.kb")
 MARKER = re.compile(r"<!-- kb:(\w+)(?: (\w+))? -->")
 
 
@@ -51,12 +51,27 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             raise PluginError("the data package is invalid; the site is not built.\n" + render(report))
         repo_url = (config.extra.get("repository") or "").rstrip("/") or None
         self.site = Site(report, repo_url=repo_url, today=pd.Timestamp.today().normalize())
+        self.fingerprint = fingerprint(self.data)
         return config
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+        self.runner: threading.Thread | None = None
+
     def on_serve(self, server, config, builder):
-        for folder in (self.data, self.root / self.config.notebooks_dir, self.root / "kb"):
-            server.watch(str(folder))
+        # Not kb/: the plugin itself is loaded once, so a code change needs a restart anyway, and the
+        # kernels' bytecode files written there would trigger rebuilds of their own.
+        for watched in (self.data, self.root / self.config.notebooks_dir, self.refreshed):
+            server.watch(str(watched))
         return server
+
+    @property
+    def refreshed(self) -> Path:
+        """Touched when background notebook runs finish (watched by ``mkdocs serve``)."""
+        marker = self.cache / "notebooks" / "refreshed"
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch(exist_ok=True)
+        return marker
 
     def on_pre_build(self, config) -> None:
         self.styles = assets.NotebookStyles()
@@ -92,21 +107,64 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return generated
 
     def _notebook_files(self, config) -> list[File]:
-        """Execute the notebooks (or reuse cached runs) and stage the executed copies as pages."""
+        """Execute the notebooks (or reuse cached runs) and stage the executed copies as pages.
+
+        Under ``mkdocs serve``, a notebook whose data changed keeps its previous run, marked as
+        updating, while it runs again in the background; the server rebuilds when the run is done.
+        So an edit shows on the generated pages in seconds, not after every notebook has run."""
         notebooks = sorted((self.root / self.config.notebooks_dir).glob("*.py"))
+        cache = self.cache / "notebooks"
+        self.updating = {}
+        if self.serving:
+            self.updating = {
+                notebook: previous
+                for notebook in notebooks
+                if not executed_path(notebook, self.fingerprint, cache).exists()
+                and (previous := latest_run(notebook, cache)) is not None
+            }
+            if self.updating:
+                self._run_later(list(self.updating))
         try:
-            executed = execute_all(notebooks, self.data, self.cache / "notebooks")
+            executed = self.updating | execute_all(
+                [n for n in notebooks if n not in self.updating], self.fingerprint, cache
+            )
         except NotebookFailed as error:
             raise PluginError(str(error)) from None
         stage = self.cache / "pages"
         shutil.rmtree(stage, ignore_errors=True)
         (stage / "notebooks").mkdir(parents=True)
         files = []
-        for notebook, result in executed.items():
+        for notebook, result in sorted(executed.items()):
             target = stage / "notebooks" / f"{notebook.stem}.ipynb"
             shutil.copyfile(result, target)
             files.append(File(f"notebooks/{target.name}", str(stage), config.site_dir, config.use_directory_urls))
         return files
+
+    def _run_later(self, notebooks: list[Path]) -> None:
+        """Run ``notebooks`` in a background thread (one run at a time), then touch the file that
+        the server watches, so that it rebuilds with the fresh runs."""
+        if self.runner and self.runner.is_alive():
+            return  # the rebuild it triggers will start the next run
+        fingerprint, cache = self.fingerprint, self.cache / "notebooks"
+
+        def run() -> None:
+            try:
+                execute_all(notebooks, fingerprint, cache)
+            except NotebookFailed as error:
+                log.error("a notebook failed after the data changed:\n%s", error)
+            self.refreshed.touch()
+
+        self.runner = threading.Thread(target=run, name="kb-notebooks", daemon=True)
+        self.runner.start()
+
+    def on_page_content(self, html: str, page, config, files) -> str:
+        if any(page.file.src_uri == f"notebooks/{notebook.stem}.ipynb" for notebook in self.updating):
+            banner = (
+                '<div class="admonition warning"><p class="admonition-title">Updating</p><p>The data changed: '
+                "this notebook is running again, and the page reloads when it is done.</p></div>"
+            )
+            return banner + html
+        return html
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         return MARKER.sub(lambda match: self._marker(match.group(1), match.group(2)), markdown)
@@ -114,20 +172,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def _marker(self, kind: str, name: str | None) -> str:
         site = self.site
         if kind == "counts":
-            return pages.counts(site)
-        if kind == "chart" and name in HOME_CHARTS:
-            chart = HOME_CHARTS[name](site)
-            return spec_to_html(
-                chart.to_dict(),
-                mode="vega-lite",
-                vega_version=alt.VEGA_VERSION,
-                vegaembed_version=alt.VEGAEMBED_VERSION,
-                vegalite_version=alt.VEGALITE_VERSION,
-                template="universal",
-                fullhtml=False,
-                output_div=f"altair-viz-{name}",
-                embed_options=charts.EMBED_OPTIONS,
-            )
+            return home.counts(site)
+        if kind == "chart" and name in home.CHARTS:
+            cached = self.cache / "charts" / f"{name}-{self.fingerprint}.html"
+            if not cached.exists():  # building a chart imports altair: seconds saved on a warm rebuild
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                cached.write_text(home.chart_html(name, site), encoding="utf-8")
+            return cached.read_text(encoding="utf-8")
         raise PluginError(f"unknown marker <!-- kb:{kind} {name or ''} -->")
 
     def on_post_page(self, output: str, page, config) -> str:
@@ -136,12 +187,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
         output = self.styles.share(output, relative)
         if assets.has_charts(output):
-            output = output.replace("</head>", assets.vega_head(relative(self.vega_path)) + "</head>", 1)
+            output = output.replace(
+                "</head>", assets.vega_head(relative(self.vega_path), self.cache / "vega") + "</head>", 1
+            )
         return output
-
-
-HOME_CHARTS = {
-    "lineage": lambda site: charts.lineage_timeline(site.graph, site.today, pages.acquisitions(site)),
-    "lifespans": lambda site: charts.lifespans(site.tables["distros"], site.today),
-    "active": lambda site: charts.active_per_year(site.tables["distros"], site.today),
-}

@@ -1,0 +1,71 @@
+"""The home page's headline numbers and charts, computed from the data."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kb.site.context import Site
+from kb.site.markup import text
+
+FACT_TABLES = ("distros", "lineage", "events", "distro_runtimes", "distro_features")
+
+
+def counts(site: Site) -> str:
+    """A line of headline numbers."""
+    tables = site.tables
+    distros = tables["distros"]
+    alive = int(distros["status"].isin(["active", "maintenance"]).sum())
+    numbers = [
+        (len(distros), "distributions"),
+        (alive, "still supported"),
+        (len(tables["features"]), "features compared"),
+        (sum(len(tables[name]) for name in FACT_TABLES), "sourced facts"),
+        (len(tables["sources"]), "sources cited"),
+        (len(tables["events"]), "events"),
+    ]
+    items = "".join(f'<li><span class="kb-number">{n}</span> {text(label)}</li>' for n, label in numbers)
+    return f'<ul class="kb-counts">{items}</ul>'
+
+
+def acquisitions(site: Site) -> pd.DataFrame:
+    """Acquisitions with the display names of buyer and bought, for the lineage chart."""
+    events = site.tables["events"]
+    deals = events[events["kind"] == "acquisition"][["date", "subject", "object"]].copy()
+    deals["subject_name"] = deals["subject"].map(site.names)
+    deals["object_name"] = deals["object"].map(site.names)
+    return deals.reset_index(drop=True)
+
+
+def _lineage(site: Site):
+    from kb import charts
+
+    return charts.lineage_timeline(site.graph, site.today, acquisitions(site))
+
+
+def _active(site: Site):
+    from kb import charts
+
+    return charts.active_per_year(site.tables["distros"], site.today)
+
+
+CHARTS = {"lineage": _lineage, "active": _active}
+
+
+def chart_html(name: str, site: Site) -> str:
+    """The chart as HTML with Altair's inline loader, which finds Vega already in the page's head."""
+    import altair as alt
+    from altair.utils.html import spec_to_html
+
+    from kb.charts import EMBED_OPTIONS
+
+    return spec_to_html(
+        CHARTS[name](site).to_dict(),
+        mode="vega-lite",
+        vega_version=alt.VEGA_VERSION,
+        vegaembed_version=alt.VEGAEMBED_VERSION,
+        vegalite_version=alt.VEGALITE_VERSION,
+        template="universal",
+        fullhtml=False,
+        output_div=f"altair-viz-{name}",
+        embed_options=EMBED_OPTIONS,
+    )
