@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from urllib.parse import urlsplit
 
 from kb.dates import parse_full, parse_partial
@@ -11,21 +13,53 @@ from kb.reader import Table, suggest
 from kb.schema import Field
 
 FORMULA_STARTS = ("=", "+", "-", "@")
+PLAIN_URL = re.compile(r"https://[A-Za-z0-9.-]+(:[0-9]+)?([/?#][^\s]*)?")
+WHITESPACE = re.compile(r"\s")
 
 
 def check_cells(table: Table, today: dt.date) -> list[Issue]:
     """Check every cell of ``table`` against its field's constraints."""
-    fields = [(field, table.columns[field.name]) for field in table.resource.fields if field.name in table.columns]
+    fields = [
+        (field, table.columns[field.name], _quick_check(field, today))
+        for field in table.resource.fields
+        if field.name in table.columns
+    ]
     issues: list[Issue] = []
     for row in table.rows:
-        for field, column in fields:
+        for field, column, looks_fine in fields:
             value = row.cells[field.name]
             if value:
+                if looks_fine(value) and value.isprintable() and value == value.strip():
+                    continue  # most cells: no need for the detailed checks below
                 for code, message in _problems(field, value, row.cells, today):
                     issues.append(Issue(table.path, row.line, column, code, message))
             elif field.required:
                 issues.append(Issue(table.path, row.line, column, "required", f"{field.name} is required"))
     return issues
+
+
+def _quick_check(field: Field, today: dt.date):
+    """A fast test that is true only for values with no problem of the field's own rules (the
+    caller adds the checks common to every cell); anything else goes through ``_problems``."""
+    if field.enum:
+        allowed = frozenset(field.enum)
+        return allowed.__contains__
+    if field.is_date:
+        return functools.lru_cache(maxsize=8192)(
+            lambda value: not any(_date_problems(field, value, {}, today))
+            and (field.future_allowed_when == () or not value[:4] > str(today.year))
+        )
+    if field.is_url:
+        return PLAIN_URL.fullmatch
+
+    def plain(value: str) -> bool:
+        return (
+            not value.startswith(FORMULA_STARTS)
+            and (field.max_length is None or len(value) <= field.max_length)
+            and (field.pattern is None or field.pattern.fullmatch(value) is not None)
+        )
+
+    return plain
 
 
 def _problems(field: Field, value: str, row: dict[str, str], today: dt.date):
@@ -68,9 +102,11 @@ def _url_problems(field: Field, value: str):
     if not value.startswith("https://"):
         yield "insecure-url", f"{field.name} must start with https:// ({value[:40]!r} does not)"
         return
+    if PLAIN_URL.fullmatch(value):
+        return  # the common case, decided without parsing
     try:
         host = urlsplit(value).hostname
     except ValueError:  # such as an unclosed IPv6 bracket
         host = None
-    if not host or any(char.isspace() for char in value):
+    if not host or WHITESPACE.search(value):
         yield "invalid-url", f"{field.name} {value!r} has no valid host or holds spaces"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Literal, NamedTuple
 
@@ -31,6 +32,7 @@ class PartialDate(NamedTuple):
         return format_partial(self.start, self.precision)
 
 
+@functools.lru_cache(maxsize=8192)  # the same few thousand dates recur across a package's rows
 def parse_partial(text: str) -> PartialDate:
     """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ValueError with a reason otherwise."""
     match = _PARTIAL.fullmatch(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+from operator import itemgetter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,6 +69,8 @@ def read_table(resource: Resource, file: Path, display: str) -> tuple[Table | No
         elif header is None:
             header = cells
             issues += _check_header(table, header)
+            names = list(table.columns)
+            pick = _picker([index - 1 for index in table.columns.values()])
         elif len(cells) != len(header):
             column = min(len(cells), len(header)) + 1
             issues.append(
@@ -80,10 +83,17 @@ def read_table(resource: Resource, file: Path, display: str) -> tuple[Table | No
                 )
             )
         else:
-            table.rows.append(Row(line, {name: cells[index - 1] for name, index in table.columns.items()}))
+            table.rows.append(Row(line, dict(zip(names, pick(cells), strict=True))))
     if header is None:
         issues.append(Issue(display, 1, 1, "empty-file", "the file has no header row"))
     return table, issues
+
+
+def _picker(positions: list[int]):
+    """A fast function taking the cells at ``positions`` from a row, as a tuple."""
+    if len(positions) > 1:
+        return itemgetter(*positions)
+    return lambda cells: tuple(cells[position] for position in positions)
 
 
 def _check_header(table: Table, header: list[str]) -> list[Issue]:

@@ -157,10 +157,12 @@ def _overlapping_periods(table: Table, subject: str) -> Iterator[Issue]:
     for row in table.rows:
         groups[(row.cells.get("distro", ""), row.cells.get(subject, ""))].append(row)
     for (distro, thing), rows in groups.items():
-        rows.sort(key=_bounds)
-        longest = rows[0]
-        for row in rows[1:]:
-            if _bounds(row)[0] < _bounds(longest)[1] and row.cells.get("since") != longest.cells.get("since"):
+        if len(rows) < 2:
+            continue
+        spans = sorted((_bounds(row), row.line, row) for row in rows)
+        (_, longest_end), _, longest = spans[0]
+        for (start, end), _, row in spans[1:]:
+            if start < longest_end and row.cells.get("since") != longest.cells.get("since"):
                 yield _at(
                     table,
                     row,
@@ -168,8 +170,8 @@ def _overlapping_periods(table: Table, subject: str) -> Iterator[Issue]:
                     "overlapping-periods",
                     f"{distro} / {thing} overlaps the period on line {longest.line}; set until on one of them",
                 )
-            if _bounds(row)[1] > _bounds(longest)[1]:
-                longest = row
+            if end > longest_end:
+                longest, longest_end = row, end
 
 
 def _bounds(row: Row) -> tuple[dt.date, dt.date]:

@@ -1,0 +1,224 @@
+"""Measure the knowledge base's speed and weight targets, side by side, and print a table.
+
+Run on demand (``make bench``), never as part of ``make test``. It needs the project's venv and
+Debian's chromium. Each figure is the median of several runs where a run takes seconds; the
+targets come from the project's issues:
+
+- validation under 1.0 s on the real data and under 5 s on 100 times the data (process start
+  included), growing linearly;
+- a clean site build at most 1.3 times the floor (the same notebooks run with nbclient alone);
+- a rebuild with nothing changed at most 25% of a clean build;
+- after a one-row CSV change the rebuilt page shows the new value;
+- under ``mkdocs serve`` a CSV edit shows on the page within 10 s;
+- notebook pages at most 150 KB of HTML, a first visit at most 2 MB, charts drawn within 1 s.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+DATA = ROOT / "data"
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import scale  # noqa: E402
+
+from kb.site.notebooks import _execute  # noqa: E402
+
+ENV = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+rows: list[tuple[str, str, str, str]] = []  # (measure, figure, target, verdict)
+
+
+def record(measure: str, figure: str, target: str = "", ok: bool | None = None) -> None:
+    rows.append((measure, figure, target, "" if ok is None else ("met" if ok else "MISSED")))
+    print(f"  {measure}: {figure}", flush=True)
+
+
+def timed(command: list[str], runs: int = 1, **environment: str) -> list[float]:
+    """Wall-clock seconds of ``command`` as a whole process, ``runs`` times."""
+    seconds = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, cwd=ROOT, env=ENV | environment, check=True, capture_output=True)
+        seconds.append(time.perf_counter() - start)
+    return seconds
+
+
+def build(site: Path, data: Path, cache: Path) -> float:
+    return timed([str(BIN / "mkdocs"), "build", "--site-dir", str(site)], KB_DATA=str(data), KB_CACHE=str(cache))[0]
+
+
+def bench_validation(work: Path) -> None:
+    print("validation", flush=True)
+    per_row = {}
+    for factor, limit in ((1, 1.0), (10, None), (100, 5.0)):
+        data = DATA if factor == 1 else work / f"x{factor}"
+        count = scale(DATA, data, factor) if factor > 1 else None
+        seconds = statistics.median(timed([str(BIN / "kb"), "validate", str(data)], runs=5))
+        from kb.validate import validate
+
+        report = validate(data)
+        count = report.rows
+        per_row[factor] = seconds / count
+        target = f"< {limit:.1f} s" if limit else ""
+        ok = (seconds < limit and report.ok) if limit else report.ok
+        record(f"kb validate, x{factor} ({count} rows, {len(report.issues)} errors)", f"{seconds:.2f} s", target, ok)
+    growth = per_row[100] / per_row[10]
+    record("validation cost per row, x100 against x10", f"{growth:.2f}x", "about 1 (linear)", 0.5 < growth < 1.5)
+
+
+def bench_builds(work: Path) -> None:
+    print("site builds", flush=True)
+    notebooks = sorted((ROOT / "notebooks").glob("*.py"))
+    start = time.perf_counter()
+    for notebook in notebooks:
+        error = _execute(notebook, work / f"{notebook.stem}.ipynb")
+        assert error is None, error
+    floor = time.perf_counter() - start
+    record(f"floor: {len(notebooks)} notebooks run one by one with nbclient", f"{floor:.1f} s")
+
+    cache = work / "cache"
+    clean = build(work / "site", DATA, cache)
+    record("clean build (empty caches)", f"{clean:.1f} s ({clean / floor:.2f} x floor)", "<= 1.3 x floor",
+           clean <= 1.3 * floor)  # fmt: skip
+    warm = statistics.median(build(work / "site", DATA, cache) for _ in range(3))
+    record("rebuild with nothing changed", f"{warm:.1f} s ({warm / clean:.0%} of clean)", "<= 25%",
+           warm <= 0.25 * clean)  # fmt: skip
+
+    data = work / "data-edited"
+    shutil.copytree(DATA, data)
+    text = (data / "distros.csv").read_text(encoding="utf-8")
+    (data / "distros.csv").write_text(text.replace(",Talos Linux,", ",Talos Linux (edited),"), encoding="utf-8")
+    changed = build(work / "site-edited", data, cache)
+    shows = all(
+        "Talos Linux (edited)" in (work / "site-edited" / page / "index.html").read_text(encoding="utf-8")
+        for page in ("distros/talos", "notebooks/02-timeline")
+    )
+    record("rebuild after a one-row CSV change", f"{changed:.1f} s; new value on the pages: {shows}", "shows", shows)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(url: str, text: str, timeout: float) -> float | None:
+    """Seconds until ``url`` serves a page containing ``text``, or None."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text in response.read().decode("utf-8", "replace"):
+                    return time.perf_counter() - start
+        except OSError:
+            pass
+        time.sleep(0.2)
+    return None
+
+
+def bench_live_reload(work: Path) -> None:
+    print("live reload", flush=True)
+    data, cache = work / "data-live", work / "cache-live"
+    shutil.copytree(DATA, data)
+    shutil.copytree(work / "cache", cache)
+    port = free_port()
+    server = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=ROOT, env=ENV | {"KB_DATA": str(data), "KB_CACHE": str(cache)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        assert wait_for(base + "distros/talos/", "Talos Linux", 120) is not None, "mkdocs serve did not start"
+        text = (data / "distros.csv").read_text(encoding="utf-8")
+        (data / "distros.csv").write_text(text.replace(",Talos Linux,", ",Talos Linux (live),"), encoding="utf-8")
+        page = wait_for(base + "distros/talos/", "Talos Linux (live)", 120)
+        notebook = wait_for(base + "notebooks/02-timeline/", "Talos Linux (live)", 240)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    record("mkdocs serve: CSV edit on the distro page", f"{page:.1f} s" if page else "never", "< 10 s",
+           page is not None and page < 10)  # fmt: skip
+    record("mkdocs serve: same edit on the notebook pages", f"{page + notebook:.1f} s" if notebook else "never")
+
+
+def bench_pages(work: Path) -> None:
+    print("page weight", flush=True)
+    from playwright.sync_api import sync_playwright
+
+    site = work / "site"
+    handler = ["-m", "http.server", "--bind", "127.0.0.1", "--directory", str(site)]
+    port = free_port()
+    server = subprocess.Popen([sys.executable, *handler, str(port)], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)  # fmt: skip
+    time.sleep(1)
+    results = []
+    try:
+        with sync_playwright() as driver:
+            browser = driver.chromium.launch(
+                executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
+            )
+            for html in sorted(site.rglob("index.html")):
+                path = html.relative_to(site).parent.as_posix()
+                context = browser.new_context()
+                page = context.new_page()
+                sizes = []
+                page.on("requestfinished", lambda request, sizes=sizes: sizes.append(request.sizes()))
+                page.goto(f"http://127.0.0.1:{port}/{'' if path == '.' else path + '/'}", wait_until="load")
+                charts = page.locator(".vega-embed").count()
+                drawn = None
+                if charts:
+                    page.wait_for_function(
+                        "n => document.querySelectorAll('.vega-embed svg.marks').length >= n", arg=charts
+                    )
+                    drawn = page.evaluate("performance.now()") / 1000
+                page.wait_for_load_state("networkidle")
+                transfer = sum(s["responseBodySize"] + s["responseHeadersSize"] for s in sizes)
+                results.append((path, html.stat().st_size, transfer, charts, drawn))
+                context.close()
+            browser.close()
+    finally:
+        server.terminate()
+    notebooks = [r for r in results if r[0].startswith("notebooks/")]
+    heaviest_html = max(notebooks, key=lambda r: r[1])
+    heaviest = max(results, key=lambda r: r[2])
+    slowest = max((r for r in results if r[4] is not None), key=lambda r: r[4])
+    record(f"largest notebook page HTML ({heaviest_html[0]})", f"{heaviest_html[1] / 1000:.0f} KB", "<= 150 KB",
+           heaviest_html[1] <= 150_000)  # fmt: skip
+    record(f"heaviest first visit ({heaviest[0]})", f"{heaviest[2] / 1e6:.2f} MB", "<= 2 MB", heaviest[2] <= 2e6)
+    record(f"slowest page to draw its charts ({slowest[0]}, {slowest[3]} charts)", f"{slowest[4]:.2f} s after "
+           "navigation start", "<= 1 s", slowest[4] <= 1.0)  # fmt: skip
+    for path, html, transfer, charts, drawn in sorted(results, key=lambda r: -r[2])[:5]:
+        record(f"  page {path or '/'}", f"HTML {html / 1000:.0f} KB, transfer {transfer / 1e6:.2f} MB, "
+               f"{charts} charts" + (f" drawn at {drawn:.2f} s" if drawn else ""))  # fmt: skip
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        bench_validation(work)
+        bench_builds(work)
+        bench_live_reload(work)
+        bench_pages(work)
+    width = max(len(row[0]) for row in rows)
+    print(f"\n{'measure'.ljust(width)}  {'figure':<40}  {'target':<16}  verdict")
+    for measure, figure, target, verdict in rows:
+        print(f"{measure.ljust(width)}  {figure:<40}  {target:<16}  {verdict}")
+    return 0 if all(row[3] != "MISSED" for row in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
