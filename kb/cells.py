@@ -46,8 +46,10 @@ def _quick_check(field: Field, today: dt.date):
         return allowed.__contains__
     if field.is_date:
         return functools.lru_cache(maxsize=8192)(
-            lambda value: not any(_date_problems(field, value, {}, today))
-            and (field.future_allowed_when == () or not value[:4] > str(today.year))
+            lambda value: (
+                not any(_date_problems(field, value, {}, today))
+                and (field.future_allowed_when == () or not value[:4] > str(today.year))
+            )
         )
     if field.is_url:
         return PLAIN_URL.fullmatch

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import difflib
 import io
-from operator import itemgetter
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 from kb.errors import Issue

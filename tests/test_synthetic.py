@@ -9,7 +9,7 @@ from conftest import DATA, ROOT
 from kb.validate import validate
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from synthetic import scale  # noqa: E402
+from synthetic import scale
 
 
 def test_scaled_data_is_valid_and_linear(tmp_path) -> None:

@@ -78,6 +78,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_post_build(self, config) -> None:
         self.styles.write(Path(config.site_dir))
+        if self.updating:  # after the build, so that it does not compete with the kernels for the CPU
+            self._run_later(list(self.updating))
 
     def on_files(self, files: Files, config) -> Files:
         for path, content in self._generated().items():
@@ -110,7 +112,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         """Execute the notebooks (or reuse cached runs) and stage the executed copies as pages.
 
         Under ``mkdocs serve``, a notebook whose data changed keeps its previous run, marked as
-        updating, while it runs again in the background; the server rebuilds when the run is done.
+        updating, and runs again in the background once the build is done; the server rebuilds
+        when the run is over.
         So an edit shows on the generated pages in seconds, not after every notebook has run."""
         notebooks = sorted((self.root / self.config.notebooks_dir).glob("*.py"))
         cache = self.cache / "notebooks"
@@ -122,8 +125,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 if not executed_path(notebook, self.fingerprint, cache).exists()
                 and (previous := latest_run(notebook, cache)) is not None
             }
-            if self.updating:
-                self._run_later(list(self.updating))
         try:
             executed = self.updating | execute_all(
                 [n for n in notebooks if n not in self.updating], self.fingerprint, cache
