@@ -33,7 +33,7 @@ order = [name for group in groups for name in group]
 # Rows are ordered by similarity group, so that alike distributions sit together.
 
 # %%
-shown = grid.assign(detail=grid["detail"].fillna("").str.slice(0, 60))
+shown = grid.assign(detail=grid["detail"].fillna("").str.slice(0, 48))
 charts.feature_heatmap(shown, "Security features by distribution", distro_order=order)
 
 # %% [markdown]

@@ -30,7 +30,7 @@ families = lineage.family_labels(graph)
 
 # %%
 updates = features.cells(tables, "update")
-updates = updates.assign(detail=updates["detail"].fillna("").str.slice(0, 60))
+updates = updates.assign(detail=updates["detail"].fillna("").str.slice(0, 48))
 order = sorted(
     updates["name"].unique(), key=lambda n: (families[updates.loc[updates["name"] == n, "distro"].iloc[0]], n)
 )
@@ -41,7 +41,7 @@ charts.feature_heatmap(updates, "Update mechanisms by distribution", distro_orde
 
 # %%
 provisioning = features.cells(tables, "provisioning")
-provisioning = provisioning.assign(detail=provisioning["detail"].fillna("").str.slice(0, 60))
+provisioning = provisioning.assign(detail=provisioning["detail"].fillna("").str.slice(0, 48))
 charts.feature_heatmap(provisioning, "Provisioning by distribution", distro_order=order)
 
 # %% [markdown]
