@@ -77,6 +77,15 @@ def spans(distros: pd.DataFrame, today: pd.Timestamp) -> pd.DataFrame:
     return pd.DataFrame(columns).sort_values("start", kind="stable").reset_index(drop=True)
 
 
+LIFESPAN_TOOLTIP = [
+    alt.Tooltip("name:N", title="Distro"),
+    alt.Tooltip("status:N", title="Status"),
+    alt.Tooltip("start:T", title="First release"),
+    alt.Tooltip("end:T", title="Until"),
+    alt.Tooltip("ending:N", title="End"),
+]
+
+
 def _ending_opacity() -> alt.Opacity:
     """Faded bars for lifespans whose end is unknown (an ordinal scale maps the values one to one)."""
     return alt.Opacity("ending:N", scale=_scale(ENDINGS, "ordinal"), legend=None)
@@ -94,13 +103,7 @@ def lifespans(distros: pd.DataFrame, today: pd.Timestamp) -> alt.Chart:
             x2="end:T",
             color=alt.Color("status:N", title="Status", scale=_scale(STATUS)),
             opacity=_ending_opacity(),
-            tooltip=[
-                alt.Tooltip("name:N", title="Distro"),
-                alt.Tooltip("status:N", title="Status"),
-                alt.Tooltip("start:T", title="First release"),
-                alt.Tooltip("end:T", title="Until"),
-                alt.Tooltip("ending:N", title="End"),
-            ],
+            tooltip=LIFESPAN_TOOLTIP,
         )
         .properties(width="container", height=alt.Step(16))
     )
@@ -212,13 +215,7 @@ def lineage_timeline(
             y=y,
             color=alt.Color("status:N", title="Status", scale=_scale(STATUS)),
             opacity=_ending_opacity(),
-            tooltip=[
-                alt.Tooltip("name:N", title="Distro"),
-                alt.Tooltip("status:N", title="Status"),
-                alt.Tooltip("start:T", title="First release"),
-                alt.Tooltip("end:T", title="Until"),
-                alt.Tooltip("ending:N", title="End"),
-            ],
+            tooltip=LIFESPAN_TOOLTIP,
         )
     )
     labels = (

@@ -45,6 +45,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     return args.run(args)
 
 
+def _usage_error(command: str, error: Exception) -> int:
+    print(f"kb {command}: {error}", file=sys.stderr)
+    return 2
+
+
 def _validate(args: argparse.Namespace) -> int:
     from kb.report import render
     from kb.validate import validate
@@ -52,8 +57,7 @@ def _validate(args: argparse.Namespace) -> int:
     try:
         report = validate(args.path)
     except FileNotFoundError as error:
-        print(f"kb validate: {error}", file=sys.stderr)
-        return 2
+        return _usage_error("validate", error)
     sys.stdout.write(render(report, args.format))
     return 0 if report.ok else 1
 
@@ -75,8 +79,7 @@ def _fmt(args: argparse.Namespace) -> int:
     try:
         outcomes = format_package(_package(args.path))
     except (FileNotFoundError, ValueError, KeyError) as error:
-        print(f"kb fmt: {error}", file=sys.stderr)
-        return 2
+        return _usage_error("fmt", error)
     blocked = [outcome for outcome in outcomes if outcome.canonical is None]
     changed = [outcome for outcome in outcomes if outcome.changed]
     for outcome in blocked:
@@ -103,8 +106,7 @@ def _add(args: argparse.Namespace) -> int:
         package = _package(args.data)
         resource = package.resource(args.table)
     except FileNotFoundError as error:
-        print(f"kb add: {error}", file=sys.stderr)
-        return 2
+        return _usage_error("add", error)
     except StopIteration:
         names = ", ".join(resource.name for resource in package.resources)
         print(f"kb add: no table {args.table!r}; the tables are {names}", file=sys.stderr)
@@ -141,8 +143,7 @@ def _links(args: argparse.Namespace) -> int:
     try:
         package = _package(args.path)
     except FileNotFoundError as error:
-        print(f"kb links: {error}", file=sys.stderr)
-        return 2
+        return _usage_error("links", error)
     resource = package.resource("sources")
     sources, _ = read_table(resource, package.path(resource), str(package.path(resource)))
     broken = check(sources) if sources else []
