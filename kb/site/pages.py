@@ -272,6 +272,10 @@ def schema_page(site: Site) -> str:
                 rules.append("one of " + ", ".join(field.enum))
             if field.partial_date:
                 rules.append("partial date")
+            if field.future_allowed:
+                rules.append("may lie in the future")
+            for column, values in field.future_allowed_when:
+                rules.append(f"may lie in the future when {column} is {' or '.join(values)}")
             if field.type == "date":
                 rules.append("date YYYY-MM-DD")
             if field.is_url:
