@@ -48,7 +48,8 @@ def format_file(resource: Resource, path: Path) -> Outcome:
         return Outcome(path, None, current, blocking)
     rows = canonical_rows(table)
     before = Counter(tuple(row.cells[name] for name in resource.field_names) for row in table.rows)
-    assert Counter(map(tuple, rows)) == before, f"{path}: formatting would change the rows"
+    if Counter(map(tuple, rows)) != before:
+        raise RuntimeError(f"{path}: formatting would change the rows; nothing written")
     return Outcome(path, to_text(resource.field_names, rows), current, [])
 
 

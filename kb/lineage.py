@@ -104,3 +104,12 @@ def family_labels(graph: nx.MultiDiGraph, independent: str = "Independent distri
             label = f"{graph.nodes[oldest]['name']} family"
         labels |= dict.fromkeys(family, label)
     return labels
+
+
+def acquisitions(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The acquisition events with the names of buyer and bought, oldest first (for the timeline)."""
+    names = dict(zip(tables["organizations"]["id"], tables["organizations"]["name"], strict=True))
+    events = tables["events"]
+    deals = events[events["kind"] == "acquisition"][["date", "subject", "object"]]
+    deals = deals.assign(subject_name=deals["subject"].map(names), object_name=deals["object"].map(names))
+    return deals.sort_values("date").reset_index(drop=True)

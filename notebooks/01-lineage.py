@@ -29,7 +29,6 @@ tables = kb.load()
 graph = lineage.build(tables)
 today = pd.Timestamp.today().normalize()
 names = dict(zip(tables["distros"]["id"], tables["distros"]["name"], strict=True))
-organizations = dict(zip(tables["organizations"]["id"], tables["organizations"]["name"], strict=True))
 
 # %% [markdown]
 # ## The family tree on a timeline
@@ -39,11 +38,7 @@ organizations = dict(zip(tables["organizations"]["id"], tables["organizations"][
 # relation. Acquisitions of the companies behind them are marked below.
 
 # %%
-events = tables["events"]
-deals = events[events["kind"] == "acquisition"][["date", "subject", "object"]].assign(
-    subject_name=lambda d: d["subject"].map(organizations), object_name=lambda d: d["object"].map(organizations)
-)
-charts.lineage_timeline(graph, today, deals)
+charts.lineage_timeline(graph, today, lineage.acquisitions(tables))
 
 # %% [markdown]
 # ## Families, living and extinct

@@ -31,9 +31,8 @@ families = lineage.family_labels(graph)
 # %%
 updates = features.cells(tables, "update")
 updates = updates.assign(detail=updates["detail"].fillna("").str.slice(0, 48))
-order = sorted(
-    updates["name"].unique(), key=lambda n: (families[updates.loc[updates["name"] == n, "distro"].iloc[0]], n)
-)
+distro_of = dict(zip(updates["name"], updates["distro"], strict=True))
+order = sorted(distro_of, key=lambda name: (families[distro_of[name]], name))
 charts.feature_heatmap(updates, "Update mechanisms by distribution", distro_order=order)
 
 # %% [markdown]

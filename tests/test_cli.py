@@ -81,3 +81,11 @@ def test_the_installed_command_runs(valid_package) -> None:
     kb = Path(sys.executable).with_name("kb")
     result = subprocess.run([kb, "validate", valid_package], capture_output=True, text=True)
     assert (result.returncode, result.stdout) == (0, "checked 10 files, 17 rows: 0 errors\n")
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path) -> None:
+    package = build_package(tmp_path / "data", "unknown-reference")
+    kb = Path(sys.executable).with_name("kb")
+    command = f"'{kb}' validate '{package}' | head -c 0"
+    result = subprocess.run(["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True)
+    assert "Traceback" not in result.stderr

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import quote, urlencode
 
@@ -23,6 +23,7 @@ class Site:
     report: Report
     repo_url: str | None
     today: pd.Timestamp
+    _groups: dict[tuple[str, str], dict[str, pd.DataFrame]] = field(default_factory=dict, init=False, repr=False)
 
     @cached_property
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -42,17 +43,18 @@ class Site:
         return self.tables["distros"].set_index("id", drop=False).rename_axis(None)
 
     @cached_property
-    def sources(self) -> pd.DataFrame:
-        return self.tables["sources"].set_index("id", drop=False).rename_axis(None)
-
-    @cached_property
     def source_records(self) -> dict[str, dict]:
         """Each source's row as a dictionary, by id."""
         return {row["id"]: row for row in self.tables["sources"].to_dict("records")}
 
     @cached_property
     def features(self) -> pd.DataFrame:
-        return self.tables["features"].set_index("id", drop=False).rename_axis(None)
+        """The feature catalogue in display order: by category, then id."""
+        return self.tables["features"].sort_values(["category", "id"]).reset_index(drop=True)
+
+    @cached_property
+    def runtime_names(self) -> dict[str, str]:
+        return dict(zip(self.tables["runtimes"]["id"], self.tables["runtimes"]["name"], strict=True))
 
     @cached_property
     def names(self) -> dict[str, str]:
@@ -67,10 +69,6 @@ class Site:
         if (table, column) not in self._groups:
             self._groups[(table, column)] = dict(tuple(self.tables[table].groupby(column, observed=True)))
         return self._groups[(table, column)].get(value, self.tables[table].iloc[0:0])
-
-    @cached_property
-    def _groups(self) -> dict[tuple[str, str], dict[str, pd.DataFrame]]:
-        return {}
 
     def edit_url(self, resource: str) -> str | None:
         """Where a contributor edits a table on GitHub, when the repository is known."""

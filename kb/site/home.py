@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
 from kb.site.context import Site
 from kb.site.markup import text
 
@@ -27,19 +25,10 @@ def counts(site: Site) -> str:
     return f'<ul class="kb-counts">{items}</ul>'
 
 
-def acquisitions(site: Site) -> pd.DataFrame:
-    """Acquisitions with the display names of buyer and bought, for the lineage chart."""
-    events = site.tables["events"]
-    deals = events[events["kind"] == "acquisition"][["date", "subject", "object"]].copy()
-    deals["subject_name"] = deals["subject"].map(site.names)
-    deals["object_name"] = deals["object"].map(site.names)
-    return deals.reset_index(drop=True)
-
-
 def _lineage(site: Site):
-    from kb import charts
+    from kb import charts, lineage
 
-    return charts.lineage_timeline(site.graph, site.today, acquisitions(site))
+    return charts.lineage_timeline(site.graph, site.today, lineage.acquisitions(site.tables))
 
 
 def _active(site: Site):

@@ -24,9 +24,8 @@ def inline(value: object) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", text(value))
 
 
-def link(href: str, label: object, **attributes: str) -> str:
-    extra = "".join(f' {name.rstrip("_")}="{text(value)}"' for name, value in attributes.items())
-    return f'<a href="{text(href)}"{extra}>{text(label)}</a>'
+def link(href: str, label: object) -> str:
+    return f'<a href="{text(href)}">{text(label)}</a>'
 
 
 def date(row: pd.Series | dict, column: str) -> str:

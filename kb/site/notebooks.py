@@ -31,9 +31,10 @@ def fingerprint(data: Path) -> str:
     versions = [kb.__version__, sys.version, *(metadata.version(name) for name in LIBRARIES)]
     digest = hashlib.sha256(" ".join(versions).encode())
     package = Path(kb.__file__).parent
-    for file in [*sorted(data.glob("*")), *sorted(package.rglob("*.py"))]:
-        if file.is_file():
-            digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    for base, files in ((data, sorted(data.glob("*"))), (package, sorted(package.rglob("*.py")))):
+        for file in files:
+            if file.is_file():
+                digest.update(file.relative_to(base).as_posix().encode() + b"\0" + file.read_bytes())
     return digest.hexdigest()[:20]
 
 

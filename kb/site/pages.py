@@ -97,10 +97,9 @@ def _runtimes(site: Site, distro: str, cite: Citations) -> str:
     rows = site.rows("distro_runtimes", "distro", distro)
     if rows.empty:
         return '<p class="kb-empty">No runtime is recorded yet.</p>'
-    runtimes = site.tables["runtimes"].set_index("id")["name"]
     body = [
         [
-            text(runtimes[r["runtime"]]),
+            text(site.runtime_names[r["runtime"]]),
             text(r["support"]),
             text(_period(r)),
             text(r["note"]) + cite.cite(r["source"], r["quote"]),
@@ -115,7 +114,7 @@ def _features(site: Site, distro: str, cite: Citations) -> str:
     for row in site.rows("distro_features", "distro", distro).to_dict("records"):
         by_feature.setdefault(row["feature"], []).append(row)
     body = []
-    for feature in site.features.sort_values(["category", "id"]).to_dict("records"):
+    for feature in site.features.to_dict("records"):
         name = f'<span title="{text(feature["description"])}">{text(feature["name"])}</span>'
         matches = by_feature.get(feature["id"], [])
         if not matches:
@@ -203,22 +202,22 @@ def compare_page(site: Site) -> str:
     """The full distro-by-feature matrix; each cell links to its source."""
     grid = cells(site.tables)
     url = "compare/"
-    features = site.features.sort_values(["category", "id"])
+    features = site.features
     header = ["Distribution", "Status"] + [
         f'<span title="{text(f["description"])}" data-category="{text(f["category"])}">{text(f["name"])}</span>'
         for f in features.to_dict("records")
     ]
-    lookup = grid.set_index(["distro", "feature"])
+    lookup = {(cell["distro"], cell["feature"]): cell for cell in grid.to_dict("records")}
     body = []
     for distro in site.tables["distros"].sort_values("name").to_dict("records"):
         row = [link(_to(distro_url(distro["id"]), url), distro["name"]), _status(distro["status"])]
         for feature in features["id"]:
-            cell = lookup.loc[(distro["id"], feature)]
+            cell = lookup[(distro["id"], feature)]
             mark = text(VALUE_MARKS[cell["value"]])
             if cell["value"] == UNKNOWN:
                 row.append(f'<span class="kb-value kb-unknown" title="not sourced yet">{mark}</span>')
             else:
-                source = site.sources.loc[cell["source"]]
+                source = site.source_records[cell["source"]]
                 hint = text(cell["detail"]) or text(source["title"])
                 row.append(
                     f'<a class="kb-value kb-{text(cell["value"])}" href="{text(source["url"])}" title="{hint}" '

@@ -52,6 +52,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         repo_url = (config.extra.get("repository") or "").rstrip("/") or None
         self.site = Site(report, repo_url=repo_url, today=pd.Timestamp.today().normalize())
         self.fingerprint = fingerprint(self.data)
+        self.refreshed = self.cache / "notebooks" / "refreshed"  # touched when background runs finish
         return config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -61,17 +62,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_serve(self, server, config, builder):
         # Not kb/: the plugin itself is loaded once, so a code change needs a restart anyway, and the
         # kernels' bytecode files written there would trigger rebuilds of their own.
+        self.refreshed.parent.mkdir(parents=True, exist_ok=True)
+        self.refreshed.touch()
         for watched in (self.data, self.root / self.config.notebooks_dir, self.refreshed):
             server.watch(str(watched))
         return server
-
-    @property
-    def refreshed(self) -> Path:
-        """Touched when background notebook runs finish (watched by ``mkdocs serve``)."""
-        marker = self.cache / "notebooks" / "refreshed"
-        marker.parent.mkdir(parents=True, exist_ok=True)
-        marker.touch(exist_ok=True)
-        return marker
 
     def on_pre_build(self, config) -> None:
         self.styles = assets.NotebookStyles()
@@ -146,14 +141,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         the server watches, so that it rebuilds with the fresh runs."""
         if self.runner and self.runner.is_alive():
             return  # the rebuild it triggers will start the next run
-        fingerprint, cache = self.fingerprint, self.cache / "notebooks"
+        fingerprint, cache, refreshed = self.fingerprint, self.cache / "notebooks", self.refreshed
 
         def run() -> None:
             try:
                 execute_all(notebooks, fingerprint, cache)
             except NotebookFailed as error:
                 log.error("a notebook failed after the data changed:\n%s", error)
-            self.refreshed.touch()
+            refreshed.touch()
 
         self.runner = threading.Thread(target=run, name="kb-notebooks", daemon=True)
         self.runner.start()
@@ -178,6 +173,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             cached = self.cache / "charts" / f"{name}-{self.fingerprint}.html"
             if not cached.exists():  # building a chart imports altair: seconds saved on a warm rebuild
                 cached.parent.mkdir(parents=True, exist_ok=True)
+                for old in cached.parent.glob(f"{name}-*.html"):
+                    old.unlink()
                 cached.write_text(home.chart_html(name, site), encoding="utf-8")
             return cached.read_text(encoding="utf-8")
         raise PluginError(f"unknown marker <!-- kb:{kind} {name or ''} -->")
