@@ -42,6 +42,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     links.add_argument("--format", choices=("text", "github"), default="text", help="output format")
     links.set_defaults(run=_links)
 
+    evidence = commands.add_parser(
+        "evidence",
+        help="check that every quote stands on the page its source links to (needs the network or a cache)",
+    )
+    evidence.add_argument("path", nargs="?", help="data folder (default: ./data)")
+    evidence.add_argument(
+        "--cache", default=".cache/evidence", help="folder of fetched pages (default: .cache/evidence)"
+    )
+    evidence.add_argument("--offline", action="store_true", help="read pages from the cache only")
+    evidence.add_argument("--format", choices=("text", "github"), default="text", help="output format")
+    evidence.set_defaults(run=_evidence)
+
     args = parser.parse_args(argv)
     try:
         return args.run(args)
@@ -156,6 +168,30 @@ def _links(args: argparse.Namespace) -> int:
         print(github_annotation(issue, "warning") if args.format == "github" else text_line(issue))
     print(f"checked {len(sources.rows) if sources else 0} source URLs: {len(broken)} broken")
     return 1 if broken else 0
+
+
+def _evidence(args: argparse.Namespace) -> int:
+    from kb.evidence import Cache, check
+    from kb.reader import read_table
+    from kb.report import github_annotation, text_line
+
+    try:
+        package = _package(args.path)
+    except FileNotFoundError as error:
+        return _usage_error("evidence", error)
+    tables = {}
+    for resource in package.resources:
+        if {"source", "quote"} <= set(resource.field_names) or resource.name == "sources":
+            tables[resource.name], _ = read_table(resource, package.path(resource), str(package.path(resource)))
+    sources = tables.pop("sources")
+    issues = check(
+        [table for table in tables.values() if table], sources, Cache(Path(args.cache), offline=args.offline)
+    )
+    for issue in issues:
+        print(github_annotation(issue) if args.format == "github" else text_line(issue))
+    quotes = sum(1 for table in tables.values() if table for row in table.rows if row.cells.get("quote"))
+    print(f"checked {quotes} quotes: {len(issues)} problem{'s' * (len(issues) != 1)}")
+    return 1 if issues else 0
 
 
 def _ask(resource, given: dict[str, str]) -> dict[str, str]:

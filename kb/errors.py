@@ -12,6 +12,7 @@ class Code:
     code: str
     title: str
     description: str
+    command: str = "kb validate"
 
 
 @dataclass(frozen=True, order=True)
@@ -144,6 +145,21 @@ _CODES = [
         "duplicate-fact",
         "Duplicate fact",
         "Two rows state the same event, once at a coarser date (2018 and 2018-01-30). Keep the more precise one.",
+    ),
+    # Evidence (kb evidence, which reads the cited pages)
+    Code(
+        "quote-not-found",
+        "Quote not found",
+        "The row's quote is not on the page its source links to (whitespace, case and markup aside). Copy "
+        "the quote from the page again, or link the version of the page that holds it (a commit or tag).",
+        "kb evidence",
+    ),
+    Code(
+        "page-unreachable",
+        "Page unreachable",
+        "The source's page could not be fetched (an HTTP error, a timeout or no network), so its quotes "
+        "were not checked. Open the URL; if the page moved, link its new or archived address.",
+        "kb evidence",
     ),
     Code(
         "overlapping-periods",

@@ -66,7 +66,9 @@ def test_workflows_are_least_privilege_and_pinned(workflow) -> None:
 def test_pull_requests_get_annotations_tests_and_a_preview() -> None:
     ci = (ROOT / ".github/workflows/ci.yml").read_text()
     assert "kb validate --format github" in ci and "bash .ci/run" in ci and "upload-artifact" in ci
-    assert "pull_request" not in (ROOT / ".github/workflows/links.yml").read_text()  # network checks stay off PRs
+    weekly = (ROOT / ".github/workflows/links.yml").read_text()
+    assert "pull_request" not in weekly  # network checks stay off PRs
+    assert "kb links --format github" in weekly and "kb evidence --format github" in weekly
 
 
 def test_generated_pages_escape_the_data(tmp_path) -> None:

@@ -39,7 +39,7 @@ def test_each_defect_is_reported_where_it_is(defect: str, tmp_path: Path) -> Non
 def test_every_code_has_a_description_and_a_fixture() -> None:
     for code in CATALOGUE.values():
         assert code.title and len(code.description) > 20, code.code
-    assert sorted(CATALOGUE) == DEFECTS
+    assert sorted(code for code, entry in CATALOGUE.items() if entry.command == "kb validate") == DEFECTS
     for defect in DEFECTS:
         assert defect in {code for _, _, code in expected_issues(defect)}
 

@@ -1,0 +1,165 @@
+"""kb evidence, offline: fixture pages served by a local HTTP server, a tiny data package citing them."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kb.cli import main
+from kb.evidence import Cache, Page, fetched_url, normalized, pages, plain_text
+
+PAGES = {
+    "docs.html": "<html><body><nav>menu</nav><p>The root file system is <b>mounted\n  read-only</b>"
+    " at boot.</p><script>var hidden = 'not text';</script></body></html>",
+    "README.md": "Updates are **atomic**: the [new image](https://example.org/x) is written to the other partition.\n",
+    "guide.adoc": "== Install\n\nUse link:https://example.org/ign[Ignition configs] to provision the host.\n",
+}
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    """An HTTP server on 127.0.0.1 serving PAGES, recording every path it is asked for."""
+    root = tmp_path / "www"
+    root.mkdir()
+    for name, text in PAGES.items():
+        (root / name).write_text(text, encoding="utf-8")
+    asked: list[str] = []
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def do_GET(self) -> None:
+            asked.append(self.path)
+            super().do_GET()
+
+        def log_message(self, *args) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=root))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    httpd.asked = asked
+    yield httpd
+    httpd.shutdown()
+
+
+def package(folder: Path, base: str, rows: list[tuple[str, str]]) -> Path:
+    """A data package with a sources table and one fact table whose rows cite (source, quote)."""
+    folder.mkdir()
+    sources = [("docs", f"{base}/docs.html"), ("readme", f"{base}/README.md"), ("guide", f"{base}/guide.adoc")]
+    sources.append(("gone", f"{base}/missing.html"))
+    (folder / "sources.csv").write_text("id,url\n" + "".join(f"{i},{u}\n" for i, u in sources))
+    (folder / "facts.csv").write_text(
+        "fact,source,quote\n" + "".join(f"f{n},{s},{q}\n" for n, (s, q) in enumerate(rows))
+    )
+    field = [{"name": "id", "type": "string"}, {"name": "url", "type": "string"}]
+    facts = [{"name": name, "type": "string"} for name in ("fact", "source", "quote")]
+    descriptor = {
+        "name": "t",
+        "resources": [
+            {"name": "sources", "path": "sources.csv", "schema": {"fields": field, "primaryKey": ["id"]}},
+            {"name": "facts", "path": "facts.csv", "schema": {"fields": facts, "primaryKey": ["fact"]}},
+        ],
+    }
+    (folder / "datapackage.json").write_text(json.dumps(descriptor))
+    return folder
+
+
+def run(capsys, *args: str) -> tuple[int, list[str]]:
+    code = main(["evidence", *args])
+    return code, capsys.readouterr().out.splitlines()
+
+
+def test_quotes_are_found_across_markup_and_whitespace(tmp_path: Path, server, capsys) -> None:
+    base = f"http://127.0.0.1:{server.server_port}"
+    rows = [
+        ("docs", "The root file system is mounted read-only at boot."),
+        ("readme", "Updates are atomic: the new image is written to the other partition."),
+        ("guide", "Use Ignition configs to provision the host."),
+    ]
+    data = package(tmp_path / "data", base, rows)
+    code, lines = run(capsys, str(data), "--cache", str(tmp_path / "cache"))
+    assert (code, lines) == (0, ["checked 3 quotes: 0 problems"])
+
+
+def test_a_missing_quote_and_an_unreachable_page_have_their_own_codes(tmp_path: Path, server, capsys) -> None:
+    base = f"http://127.0.0.1:{server.server_port}"
+    rows = [
+        ("docs", "The root file system is read-write."),
+        ("docs", "var hidden"),  # script text is not page text
+        ("gone", "anything"),
+        ("readme", "Updates are atomic"),
+    ]
+    data = package(tmp_path / "data", base, rows)
+    code, lines = run(capsys, str(data), "--cache", str(tmp_path / "cache"))
+    assert code == 1
+    assert lines[0] == f"{data}/facts.csv:2:3: quote-not-found: the quote is not on {base}/docs.html (source docs)"
+    assert lines[1] == f"{data}/facts.csv:3:3: quote-not-found: the quote is not on {base}/docs.html (source docs)"
+    assert lines[2].startswith(f"{data}/sources.csv:5:2: page-unreachable: {base}/missing.html answered HTTP 404")
+    assert lines[-1] == "checked 4 quotes: 3 problems"
+
+
+def test_pages_are_cached_and_an_offline_run_needs_no_server(tmp_path: Path, server, capsys) -> None:
+    base = f"http://127.0.0.1:{server.server_port}"
+    data = package(tmp_path / "data", base, [("docs", "mounted read-only"), ("readme", "written to the other")])
+    cache = str(tmp_path / "cache")
+    assert run(capsys, str(data), "--cache", cache)[0] == 0
+    first = sorted(server.asked)
+    assert first == ["/README.md", "/docs.html"]
+    assert run(capsys, str(data), "--cache", cache)[0] == 0
+    assert sorted(server.asked) == first  # nothing fetched again
+    server.shutdown()
+    code, lines = run(capsys, str(data), "--cache", cache, "--offline", "--format", "github")
+    assert (code, lines) == (0, ["checked 2 quotes: 0 problems"])
+
+
+def test_offline_without_a_cache_reports_pages_as_unreachable(tmp_path: Path, capsys) -> None:
+    data = package(tmp_path / "data", "https://example.invalid", [("docs", "x")])
+    code, lines = run(capsys, str(data), "--cache", str(tmp_path / "empty"), "--offline", "--format", "github")
+    assert code == 1
+    assert lines[0].startswith("::error file=") and "title=page-unreachable::" in lines[0]
+    assert "not in the cache" in lines[0]
+
+
+def test_one_request_at_a_time_per_host() -> None:
+    active: dict[str, int] = {}
+    most: dict[str, int] = {}
+    lock = threading.Lock()
+
+    def fetch(url: str) -> Page:
+        host = url.split("/")[2]
+        with lock:
+            active[host] = active.get(host, 0) + 1
+            most[host] = max(most.get(host, 0), active[host])
+        threading.Event().wait(0.01)
+        with lock:
+            active[host] -= 1
+        return Page("text")
+
+    class Memory(Cache):
+        def __init__(self) -> None:
+            super().__init__(Path("/nonexistent"), fetch)
+
+        def page(self, url: str) -> Page:
+            return self.fetch(url)
+
+    urls = [f"https://host{h}.example/{n}" for h in range(3) for n in range(5)]
+    assert len(pages(urls, Memory())) == 15
+    assert most == {f"host{h}.example": 1 for h in range(3)}
+
+
+def test_github_blob_links_are_read_as_raw_files() -> None:
+    url = "https://github.com/o/r/blob/0123456789abcdef0123456789abcdef01234567/docs/a.md#L12"
+    assert (
+        fetched_url(url) == "https://raw.githubusercontent.com/o/r/0123456789abcdef0123456789abcdef01234567/docs/a.md"
+    )
+    assert fetched_url("https://example.org/page#part") == "https://example.org/page"
+
+
+def test_text_reduction_folds_markup_and_typography() -> None:
+    assert normalized(plain_text("It’s <em>read-only</em>&nbsp;by   default")) == "it's read-only by default"
+    assert normalized(plain_text("`ostree` is **required**")) == "ostree is required"
