@@ -37,6 +37,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     add.add_argument("--interactive", action="store_true", help="ask for every column not given")
     add.set_defaults(run=_add)
 
+    rm = commands.add_parser(
+        "rm",
+        help="remove a row, validated before it is written",
+        description="Remove the row whose cells equal the column=value pairs given (its primary key, say). "
+        "The change is refused if it leaves the data invalid, e.g. a source that facts still cite.",
+    )
+    edit = commands.add_parser(
+        "edit",
+        help="change cells of a row, validated before it is written",
+        description="Set the --set column=value cells in the row whose cells equal the column=value pairs given.",
+    )
+    for parser_ in (rm, edit):
+        parser_.add_argument("table", help="the table, e.g. distros, sources, distro_features")
+        parser_.add_argument("cells", nargs="+", metavar="column=value", help="cells that pick the row")
+        parser_.add_argument("--data", help="data folder (default: ./data)")
+        parser_.add_argument("--all", action="store_true", help="change every matching row, not just one")
+    edit.add_argument("--set", nargs="+", required=True, metavar="column=value", help="the new cells")
+    rm.set_defaults(run=_rm)
+    edit.set_defaults(run=_edit)
+
     links = commands.add_parser("links", help="check that every source URL answers (needs the network)")
     links.add_argument("path", nargs="?", help="data folder (default: ./data)")
     links.add_argument("--format", choices=("text", "github"), default="text", help="output format")
@@ -83,73 +103,113 @@ def _package(path: str | None):
     from kb.schema import DESCRIPTOR, locate_data, read_package
 
     root = Path(path) if path else locate_data()
+    if root.name == DESCRIPTOR:
+        root = root.parent
     if not (root / DESCRIPTOR).is_file():
         raise FileNotFoundError(f"no {DESCRIPTOR} in {root}")
     return read_package(root)
 
 
 def _fmt(args: argparse.Namespace) -> int:
+    from kb.csvfile import WriteRefused, locked
+
+    try:
+        package = _package(args.path)
+        with locked(package.root):
+            return _fmt_package(package, args.check)
+    except (FileNotFoundError, ValueError, KeyError, WriteRefused) as error:
+        return _usage_error("fmt", error)
+
+
+def _fmt_package(package, check: bool) -> int:
     from kb.csvfile import write_text
     from kb.fmt import format_package
     from kb.report import text_line
 
-    try:
-        outcomes = format_package(_package(args.path))
-    except (FileNotFoundError, ValueError, KeyError) as error:
-        return _usage_error("fmt", error)
+    outcomes = format_package(package)
     blocked = [outcome for outcome in outcomes if outcome.canonical is None]
     changed = [outcome for outcome in outcomes if outcome.changed]
     for outcome in blocked:
         for issue in outcome.issues:
             print(text_line(issue))
     for outcome in changed:
-        if args.check:
+        if check:
             print(f"{outcome.path}: not in canonical form (run kb fmt)")
         else:
             write_text(outcome.path, outcome.canonical)
             print(f"{outcome.path}: reformatted")
-    verb = "would reformat" if args.check else "reformatted"
+    verb = "would reformat" if check else "reformatted"
     print(f"{len(outcomes)} files: {len(changed)} {verb}, {len(blocked)} left alone because of errors")
-    return 1 if blocked or (args.check and changed) else 0
+    return 1 if blocked or (check and changed) else 0
 
 
 def _add(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from kb.add import Rejected, add, complete
+    from kb.change import add, complete
+
+    def change(package, resource, cells):
+        if args.interactive or sys.stdin.isatty():
+            cells |= _ask(resource, cells)
+        return add(package, resource, complete(resource, cells, dt.date.today()))
+
+    return _change_rows("add", args, change, "added to")
+
+
+def _rm(args: argparse.Namespace) -> int:
+    from kb.change import remove
+
+    return _change_rows(
+        "rm", args, lambda package, resource, cells: remove(package, resource, cells, args.all), "removed from"
+    )
+
+
+def _edit(args: argparse.Namespace) -> int:
+    from kb.change import edit
+
+    def change(package, resource, cells):
+        return edit(package, resource, cells, _cells("edit", args.set or []), args.all)
+
+    return _change_rows("edit", args, change, "changed in")
+
+
+def _change_rows(command: str, args: argparse.Namespace, change, done: str) -> int:
+    """Run one validated, locked change of a table and report it the same way for add, rm and edit."""
+    from kb.change import NoMatch, Rejected
+    from kb.csvfile import WriteRefused
     from kb.report import text_line
 
     try:
         package = _package(args.data)
         resource = package.resource(args.table)
     except FileNotFoundError as error:
-        return _usage_error("add", error)
+        return _usage_error(command, error)
     except StopIteration:
         names = ", ".join(resource.name for resource in package.resources)
-        print(f"kb add: no table {args.table!r}; the tables are {names}", file=sys.stderr)
-        return 2
-    values = dict(cell.split("=", 1) for cell in args.cells if "=" in cell)
-    if len(values) != len(args.cells):
-        print("kb add: give cells as column=value", file=sys.stderr)
-        return 2
-    if args.interactive or sys.stdin.isatty():
-        values |= _ask(resource, values)
+        return _usage_error(command, f"no table {args.table!r}; the tables are {names}")
     try:
-        row = complete(resource, values, dt.date.today())
-        target = add(package, resource, row)
-    except KeyError as error:
-        print(
-            f"kb add: {args.table} has no column {error}; its columns are {', '.join(resource.field_names)}",
-            file=sys.stderr,
-        )
-        return 2
-    except Rejected as rejected:
-        for issue in rejected.issues:
+        target = change(package, resource, _cells(command, args.cells))
+    except ValueError as error:
+        if not isinstance(error, Rejected):
+            return _usage_error(command, error)
+        for issue in error.issues:
             print(text_line(issue))
-        print(f"nothing written: {len(rejected.issues)} problem(s)")
+        print(f"nothing written: {len(error.issues)} problem(s)")
         return 1
-    print(f"added to {target}")
+    except KeyError as error:
+        columns = ", ".join(resource.field_names)
+        return _usage_error(command, f"{args.table} has no column {error}; its columns are {columns}")
+    except (NoMatch, WriteRefused) as error:
+        return _usage_error(command, error)
+    print(f"{done} {target}")
     return 0
+
+
+def _cells(command: str, words: list[str]) -> dict[str, str]:
+    """column=value words as a dict; a word without '=' is a usage error."""
+    if any("=" not in word for word in words):
+        raise ValueError("give cells as column=value")
+    return dict(word.split("=", 1) for word in words)
 
 
 def _links(args: argparse.Namespace) -> int:

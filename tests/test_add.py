@@ -9,8 +9,8 @@ from conftest import build_package, read_rows
 from kb.cli import main
 from kb.validate import validate
 
-DISTRO = ["id=acme-mini", "name=Acme Mini", "vendor=acme", "status=active", "description=A small host.",
-          "source=acme-docs", "checked=2024-05-02"]  # fmt: skip
+DISTRO = ["id=acme-mini", "name=Acme Mini", "vendor=acme", "status=active", "kind=container-host",
+          "description=A small host.", "source=acme-docs", "checked=2024-05-02"]  # fmt: skip
 
 
 def test_a_valid_row_is_written_in_canonical_place(tmp_path, capsys) -> None:
@@ -41,7 +41,8 @@ def test_a_new_source_may_wait_for_the_facts_that_cite_it(tmp_path) -> None:
     assert added["accessed"]  # defaults to today
     assert [issue.code for issue in validate(package).issues] == ["unused-source"]
     # the next row may be added while the source waits, and once a fact cites it all is clean
-    event = ["date=2021-01", "kind=release", "subject=acme-next", "source=acme-blog"]
+    event = ["date=2021-01", "kind=release", "subject=acme-next", "source=acme-blog", "basis=inferred",
+             "note=The blog's post of January 2021 announces the release."]  # fmt: skip
     assert main(["add", "events", *event, "--data", str(package)]) == 0
     assert validate(package).ok
 
@@ -63,7 +64,8 @@ def test_usage_errors(tmp_path, capsys) -> None:
 
 def test_interactive_questions(tmp_path, monkeypatch, capsys) -> None:
     package = build_package(tmp_path / "data")
-    answers = ["Acme Mini", "acme", "active", "", "", "", "", "A small host.", "", "acme-docs", "", "", "", ""]
+    answers = ["Acme Mini", "acme", "active", "container-host", "", "", "", "", "A small host.", "", "acme-docs"]
+    answers += [""] * 8
     monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(answers) + "\n"))
     assert main(["add", "distros", "id=acme-mini", "--interactive", "--data", str(package)]) == 0
     assert "name (required)" in capsys.readouterr().err
