@@ -12,6 +12,7 @@ import networkx as nx
 import pandas as pd
 
 from kb import lineage
+from kb.escaping import ScriptSafeJSON
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 STATUS = {"active": "#009E73", "maintenance": "#E69F00", "discontinued": "#8C8C8C"}
@@ -40,6 +41,7 @@ def theme() -> alt.theme.ThemeConfig:
 
 
 alt.renderers.set_embed_options(**EMBED_OPTIONS)
+alt.renderers.enable("default", json_kwds={"cls": ScriptSafeJSON})  # no data string can end the chart's <script>
 
 
 def finish(chart: alt.TopLevelMixin, title: str, description: str, subtitle: str = "") -> alt.TopLevelMixin:

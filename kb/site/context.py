@@ -10,9 +10,10 @@ import networkx as nx
 import pandas as pd
 
 from kb import lineage
+from kb.escaping import text
 from kb.frames import frames
 from kb.schema import Package
-from kb.site.markup import date, text
+from kb.site.markup import date, href
 from kb.validate import Report
 
 
@@ -108,7 +109,7 @@ class Citations:
             row = self.sources[source]
             published = f", {date(row, 'published')}" if pd.notna(row["published"]) else ""
             items.append(
-                f'<li id="ref-{number}"><a href="{text(row["url"])}" rel="nofollow noopener">{text(row["title"])}</a>. '
+                f'<li id="ref-{number}"><a href="{href(row["url"])}" rel="nofollow noopener">{text(row["title"])}</a>. '
                 f"{text(row['publisher'])}{published}; accessed {row['accessed'].date().isoformat()}. "
                 f'<span class="kb-source-type">{text(row["type"])}</span></li>'
             )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from kb.escaping import text
 from kb.site.context import Site
-from kb.site.markup import text
 
 FACT_TABLES = ("distros", "lineage", "events", "distro_runtimes", "distro_features")
 
@@ -46,6 +46,7 @@ def chart_html(name: str, site: Site) -> str:
     from altair.utils.html import spec_to_html
 
     from kb.charts import EMBED_OPTIONS
+    from kb.escaping import ScriptSafeJSON
 
     return spec_to_html(
         CHARTS[name](site).to_dict(),
@@ -57,4 +58,5 @@ def chart_html(name: str, site: Site) -> str:
         fullhtml=False,
         output_div=f"altair-viz-{name}",
         embed_options=EMBED_OPTIONS,
+        json_kwds={"cls": ScriptSafeJSON},
     )

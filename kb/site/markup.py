@@ -1,31 +1,21 @@
-"""Safe text for generated pages: every value from the CSVs passes through here."""
+"""Markup for generated pages, built only from values escaped by kb.escaping."""
 
 from __future__ import annotations
-
-import html
-import re
 
 import pandas as pd
 
 from kb.dates import format_partial
-
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
-
-
-def text(value: object) -> str:
-    """HTML-escaped text; missing values become the empty string."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    return html.escape(str(value), quote=True)
+from kb.escaping import safe_url, text
 
 
-def inline(value: object) -> str:
-    """Text safe in a Markdown line (a heading, a list item): escaped for HTML and for Markdown."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", text(value))
+def href(url: object) -> str:
+    """An escaped attribute value for href or src: empty unless the URL is http, https, mailto or relative."""
+    return text(safe_url(url) or "")
 
 
-def link(href: str, label: object) -> str:
-    return f'<a href="{text(href)}">{text(label)}</a>'
+def link(url: object, label: object) -> str:
+    """A link, or the bare label when the URL is not http, https, mailto or relative."""
+    return f'<a href="{href(url)}">{text(label)}</a>' if safe_url(url) is not None else text(label)
 
 
 def date(row: pd.Series | dict, column: str) -> str:

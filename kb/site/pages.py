@@ -7,9 +7,10 @@ import pandas as pd
 from mkdocs.utils import get_relative_url
 
 from kb.errors import CATALOGUE
+from kb.escaping import text
 from kb.features import UNKNOWN, cells
 from kb.site.context import Citations, Site
-from kb.site.markup import date, inline, link, table, text
+from kb.site.markup import date, href, link, table
 
 STATUS_LABELS = {"active": "Active", "maintenance": "Maintenance only", "discontinued": "Discontinued"}
 VALUE_MARKS = {"yes": "✔ yes", "partial": "◐ partial", "optional": "○ optional", "no": "✘ no", UNKNOWN: "?"}
@@ -39,7 +40,7 @@ def distro_page(site: Site, distro: str) -> str:
     row = site.distros.loc[distro]
     url = distro_url(distro)
     cite = Citations(site.source_records)
-    lines = [f"# {inline(row['name'])}", ""]
+    lines = [f"# {text(row['name'])}", ""]
 
     first, end = date(row, "first_release"), date(row, "end_of_life")
     facts = [
@@ -220,7 +221,7 @@ def compare_page(site: Site) -> str:
                 source = site.source_records[cell["source"]]
                 hint = text(cell["detail"]) or text(source["title"])
                 row.append(
-                    f'<a class="kb-value kb-{text(cell["value"])}" href="{text(source["url"])}" title="{hint}" '
+                    f'<a class="kb-value kb-{text(cell["value"])}" href="{href(source["url"])}" title="{hint}" '
                     f'rel="nofollow noopener">{mark}</a>'
                 )
         body.append(row)
@@ -260,7 +261,7 @@ def schema_page(site: Site) -> str:
         "",
     ]
     for resource in site.package.resources:
-        lines += [f"## {inline(resource.name)}", "", text(resource.description), ""]
+        lines += [f"## {text(resource.name)}", "", text(resource.description), ""]
         keys = ", ".join(resource.primary_key)
         references = "; ".join(f"{fk.field} → {fk.resource}.{fk.reference}" for fk in resource.foreign_keys)
         lines += [f"Primary key: `{keys}`." + (f" References: {text(references)}." if references else ""), ""]
