@@ -46,7 +46,7 @@ def complete(resource: Resource, values: dict[str, str], today: dt.date) -> dict
 def add(package: Package, resource: Resource, row: dict[str, str]) -> Path:
     """Insert ``row`` into the resource's file in canonical order, or raise Rejected (also when the
     data is already invalid: fix that first, so that the new row's problems stand out)."""
-    return _change(package, resource, lambda rows: [*rows, Row(0, row)])
+    return apply(package, resource, lambda rows: [*rows, Row(0, row)])
 
 
 def remove(package: Package, resource: Resource, match: dict[str, str], every: bool = False) -> Path:
@@ -56,7 +56,7 @@ def remove(package: Package, resource: Resource, match: dict[str, str], every: b
         chosen = _matching(resource, rows, match, every)
         return [row for row in rows if row not in chosen]
 
-    return _change(package, resource, without)
+    return apply(package, resource, without)
 
 
 def edit(
@@ -69,10 +69,11 @@ def edit(
         chosen = _matching(resource, rows, match, every)
         return [Row(row.line, row.cells | changes) if row in chosen else row for row in rows]
 
-    return _change(package, resource, edited)
+    return apply(package, resource, edited)
 
 
-def _change(package: Package, resource: Resource, transform: Callable[[list[Row]], list[Row]]) -> Path:
+def apply(package: Package, resource: Resource, transform: Callable[[list[Row]], list[Row]]) -> Path:
+    """Replace the resource's rows by ``transform(rows)``, under the lock, if the package then validates."""
     with locked(package.root):
         existing = _blocking(validate(package.root).issues)
         if existing:
