@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -150,3 +151,18 @@ def test_a_changed_csv_row_is_published_not_stale(site, tmp_path) -> None:
     assert "Talos Linux Renamed" in page(tmp_path / "site", "distros/talos")
     for notebook in ("01-lineage", "02-timeline", "07-data-quality"):
         assert "Talos Linux Renamed" in page(tmp_path / "site", f"notebooks/{notebook}")
+
+
+def test_a_build_cache_tracked_by_git_fails_the_build(tmp_path) -> None:
+    from mkdocs.exceptions import PluginError
+
+    from kb.site.plugin import _refuse_tracked_cache
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    cache = tmp_path / ".cache"
+    (cache / "vega").mkdir(parents=True)
+    (cache / "vega" / "vega-bundle-1.9.0.js").write_text("window.kbPwned = 1;")
+    _refuse_tracked_cache(tmp_path, cache)  # present but untracked: the build's own work
+    subprocess.run(["git", "-C", str(tmp_path), "add", "-f", ".cache"], check=True)
+    with pytest.raises(PluginError, match=r"git tracks 1 file\(s\) in the build cache, such as .cache/vega"):
+        _refuse_tracked_cache(tmp_path, cache)

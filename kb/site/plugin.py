@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import shutil
+import subprocess
 import threading
 from pathlib import Path
 
@@ -49,6 +50,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         report = validate(self.data)
         if not report.ok:
             raise PluginError("the data package is invalid; the site is not built.\n" + render(report))
+        _refuse_tracked_cache(self.root, self.cache)
+        self.package = report.package
         repo_url = (config.extra.get("repository") or "").rstrip("/") or None
         self.site = Site(report, repo_url=repo_url, today=pd.Timestamp.today().normalize())
         self.fingerprint = fingerprint(self.data)
@@ -79,8 +82,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_files(self, files: Files, config) -> Files:
         for path, content in self._generated().items():
             files.append(File.generated(config, path, content=content))
-        for download in [*sorted(self.data.glob("*.csv")), self.data / DESCRIPTOR]:
-            files.append(File.generated(config, f"data/{download.name}", abs_src_path=str(download)))
+        # Only the descriptor and the files it names: a stray CSV or a symlink in data/ is never published.
+        for name in (DESCRIPTOR, *(resource.path for resource in self.package.resources)):
+            files.append(File.generated(config, f"data/{name}", abs_src_path=str(self.data / name)))
         self.vega_path, bundle = assets.vega_bundle(self.cache / "vega")
         files.append(File.generated(config, self.vega_path, content=bundle))
         contributing = self.root / self.config.contributing_file
@@ -189,3 +193,20 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 "</head>", assets.vega_head(relative(self.vega_path), self.cache / "vega") + "</head>", 1
             )
         return output
+
+
+def _refuse_tracked_cache(root: Path, cache: Path) -> None:
+    """Fail when git tracks a file in the build cache: cached runs and scripts are published as they
+    are, so they must come from this build's own work, never from the repository."""
+    try:
+        listed = subprocess.run(
+            ["git", "-C", str(root), "ls-files", "-z", "--", str(cache)], capture_output=True, check=False
+        )
+    except OSError:  # no git: nothing can be tracked
+        return
+    tracked = [name for name in listed.stdout.decode(errors="replace").split("\0") if name]
+    if listed.returncode == 0 and tracked:
+        raise PluginError(
+            f"git tracks {len(tracked)} file(s) in the build cache, such as {tracked[0]}; a cache is never taken "
+            f"from the repository. Remove them with: git rm -r --cached -- {cache}"
+        )
