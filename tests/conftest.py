@@ -62,3 +62,13 @@ def read_rows(name: str, data: Path = DATA) -> list[dict[str, str]]:
     """The rows of ``data/<name>.csv`` as dictionaries."""
     with open(data / f"{name}.csv", newline="", encoding="utf-8") as file:
         return list(csv.DictReader(file))
+
+
+def pytest_report_header(config) -> str:
+    """The browser the browser tests run in, recorded in every test run's output."""
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    try:
+        version = subprocess.run([chromium, "--version"], capture_output=True, text=True, timeout=30).stdout.strip()
+    except (OSError, subprocess.TimeoutExpired):
+        version = "not installed"
+    return f"chromium: {version or 'unknown'} ({chromium})"

@@ -61,6 +61,8 @@ def test_workflows_are_least_privilege_and_pinned(workflow) -> None:
     assert "pull_request_target" not in text
     for action in re.findall(r"uses: (\S+)", text):
         assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), action
+    for image in re.findall(r"(?:container|image): (\S+)", text):
+        assert re.fullmatch(r"[\w./:-]+@sha256:[0-9a-f]{64}", image), image
 
 
 def test_pull_requests_get_annotations_tests_and_a_preview() -> None:
