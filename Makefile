@@ -8,7 +8,7 @@ PORT := 8000
 LAB_SETTINGS := $(VENV)/etc/jupyter/labconfig/default_setting_overrides.json
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve site test lint validate unit lab bench clean
+.PHONY: install serve site test check lint validate unit lab bench clean
 
 $(INSTALLED): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,12 @@ lint: install
 
 unit: install
 	$(BIN)/pytest
+
+## check: the fast loop while editing: lint, validation and the unit tests that need no site build or browser
+check: install
+	$(BIN)/ruff check .
+	$(BIN)/kb validate
+	$(BIN)/pytest -q -m "not browser and not slow"
 
 ## test: lint, data validation, unit tests, notebooks, site build and browser tests
 test: lint validate unit

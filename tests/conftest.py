@@ -72,3 +72,10 @@ def pytest_report_header(config) -> str:
     except (OSError, subprocess.TimeoutExpired):
         version = "not installed"
     return f"chromium: {version or 'unknown'} ({chromium})"
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """A test that needs the built site is slow, whatever its module: ``make check`` leaves it out."""
+    for item in items:
+        if {"site", "hostile_site"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+pytestmark = pytest.mark.slow
 BIN = Path(sys.executable).parent
 TOKEN = "kb-test"
 

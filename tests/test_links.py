@@ -41,4 +41,5 @@ def test_status_reads_real_answers(tmp_path) -> None:
         assert status(f"{base}/gone.html") == 404
     finally:
         server.shutdown()
+        server.server_close()
     assert isinstance(status(f"{base}/after-shutdown"), str)  # refused: the reason, not a crash
