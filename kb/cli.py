@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kb.report import FORMATS
+from kb.validation.render import FORMATS
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -43,6 +43,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     links.set_defaults(run=_links)
 
     args = parser.parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):  # whatever the terminal's encoding, no report is lost to one character
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         return args.run(args)
     except BrokenPipeError:  # the reader went away (kb validate | head): stop quietly, as Python's docs advise
@@ -56,12 +59,13 @@ def _usage_error(command: str, error: Exception) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from kb.report import render
-    from kb.validate import validate
+    from kb.dates import today
+    from kb.validation import validate
+    from kb.validation.render import render
 
     try:
-        report = validate(args.path)
-    except FileNotFoundError as error:
+        report = validate(args.path, today())
+    except (FileNotFoundError, ValueError) as error:  # no package; a malformed $KB_TODAY
         return _usage_error("validate", error)
     sys.stdout.write(render(report, args.format))
     return 0 if report.ok else 1
@@ -79,7 +83,7 @@ def _package(path: str | None):
 def _fmt(args: argparse.Namespace) -> int:
     from kb.csvfile import write_text
     from kb.fmt import format_package
-    from kb.report import text_line
+    from kb.validation.render import text_line
 
     try:
         outcomes = format_package(_package(args.path))
@@ -102,15 +106,15 @@ def _fmt(args: argparse.Namespace) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
-    import datetime as dt
-
     from kb.add import Rejected, add, complete
-    from kb.report import text_line
+    from kb.dates import today
+    from kb.validation.render import text_line
 
     try:
+        when = today()
         package = _package(args.data)
         resource = package.resource(args.table)
-    except FileNotFoundError as error:
+    except (FileNotFoundError, ValueError) as error:  # no package; a malformed $KB_TODAY
         return _usage_error("add", error)
     except StopIteration:
         names = ", ".join(resource.name for resource in package.resources)
@@ -123,7 +127,7 @@ def _add(args: argparse.Namespace) -> int:
     if args.interactive or sys.stdin.isatty():
         values |= _ask(resource, values)
     try:
-        row = complete(resource, values, dt.date.today())
+        row = complete(resource, values, when)
         target = add(package, resource, row)
     except KeyError as error:
         print(
@@ -142,8 +146,8 @@ def _add(args: argparse.Namespace) -> int:
 
 def _links(args: argparse.Namespace) -> int:
     from kb.links import check
-    from kb.reader import read_table
-    from kb.report import github_annotation, text_line
+    from kb.validation.reader import read_table
+    from kb.validation.render import github_annotation, text_line
 
     try:
         package = _package(args.path)

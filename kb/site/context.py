@@ -13,7 +13,7 @@ from kb import lineage
 from kb.frames import frames
 from kb.schema import Package
 from kb.site.markup import date, text
-from kb.validate import Report
+from kb.validation import Report
 
 
 @dataclass

@@ -8,8 +8,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from kb.dates import PartialDate, parse_partial
-from kb.errors import Issue
-from kb.reader import Row, Table
+from kb.schema import ALIVE, ENDED
+from kb.validation.catalogue import Issue, issue
+from kb.validation.reader import Row, Table
 
 PERIOD_TABLES = {"distro_features": "feature", "distro_runtimes": "runtime"}
 
@@ -44,7 +45,7 @@ def _date(row: Row, column: str) -> PartialDate | None:
 
 
 def _at(table: Table, row: Row, column: str, code: str, message: str) -> Issue:
-    return Issue(table.path, row.line, table.columns.get(column, 1), code, message)
+    return issue(table.path, row.line, table.columns.get(column, 1), code, message)
 
 
 def _ordered(table: Table, first: str, last: str) -> Iterator[Issue]:
@@ -58,24 +59,24 @@ def _distro_dates(table: Table, today: dt.date) -> list[Issue]:
     issues = list(_ordered(table, "first_release", "end_of_life"))
     for row in table.rows:
         status, end = row.cells.get("status"), _date(row, "end_of_life")
-        if status == "discontinued" and end and end.start > today:
+        if status == ENDED and end and end.start > today:
             issues.append(
                 _at(
                     table,
                     row,
                     "status",
                     "status-mismatch",
-                    f"status is discontinued but end_of_life {end} is in the future (use maintenance)",
+                    f"status is {ENDED} but end_of_life {end} is in the future (use {ALIVE[-1]})",
                 )
             )
-        elif status in ("active", "maintenance") and end and end.end < today:
+        elif status in ALIVE and end and end.end < today:
             issues.append(
                 _at(
                     table,
                     row,
                     "status",
                     "status-mismatch",
-                    f"status is {status} but end_of_life {end} has passed (use discontinued)",
+                    f"status is {status} but end_of_life {end} has passed (use {ENDED})",
                 )
             )
     return issues
