@@ -57,7 +57,7 @@ def test_json_output_serves_tools(tmp_path, capsys) -> None:
     package = build_package(tmp_path / "data", "date-order")
     assert main(["validate", str(package), "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)
-    assert report["errors"] == 1 and report["files"] == 11
+    assert report["errors"] == 2 and report["files"] == 11
     assert report["issues"][0] | {"message": ""} == {
         "path": f"{package}/distros.csv",
         "line": 2,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -82,3 +83,33 @@ def test_future_end_of_life_is_allowed_but_future_history_is_not(tmp_path: Path)
     )
     (package / "events.csv").write_text(events)
     assert found_issues(package) == [("events.csv", 5, "future-date")]
+
+
+def test_identifiers_follow_their_registry_patterns(tmp_path: Path) -> None:
+    package = build_package(tmp_path / "data")
+    text = (package / "distros.csv").read_text()
+    # wikidata, distrowatch, endoflife_date, cncf_landscape follow end_of_life_source
+    text = text.replace(",globex-news,,,,,2024-05-01,", ",globex-news,Q0,acme os,acme..os,acme---os,2024-05-01,")
+    (package / "distros.csv").write_text(
+        text.replace(",acme-docs,,,,,,,2024-05-01,", ",acme-docs,,,Q42,acme,acme-os,acme--os,2024-05-01,")
+    )
+    issues = validate(package, today=TODAY).issues
+    assert [(issue.line, issue.column, issue.code) for issue in issues] == [
+        (2, column, "pattern-mismatch") for column in (15, 16, 17, 18)
+    ]
+    assert "it must match Q[1-9][0-9]*" in issues[0].message
+
+
+def test_a_required_organization_source_comes_from_the_schema(tmp_path: Path) -> None:
+    package = build_package(tmp_path / "data")
+    text = (package / "organizations.csv").read_text()
+    (package / "organizations.csv").write_text(
+        text.replace("https://globex.example.org/,acme-docs,", "https://globex.example.org/,,")
+    )
+    assert validate(package, today=TODAY).ok  # optional in this descriptor
+    descriptor = json.loads((package / "datapackage.json").read_text())
+    organizations = next(resource for resource in descriptor["resources"] if resource["name"] == "organizations")
+    source = next(field for field in organizations["schema"]["fields"] if field["name"] == "source")
+    source["constraints"]["required"] = True
+    (package / "datapackage.json").write_text(json.dumps(descriptor))
+    assert found_issues(package) == [("organizations.csv", 3, "required")]

@@ -268,6 +268,49 @@ _CODES = [
         "Close one with until.",
         ("rule",),
     ),
+    Code(
+        "ended-mismatch",
+        "Reason for the end missing or misplaced",
+        "A distro_runtimes row with until must say why it ended (ended); one without until must not.",
+        "Set ended when until is set, or empty it.",
+        ("rule",),
+    ),
+    Code(
+        "rolling-with-end",
+        "Rolling line with an end",
+        "A release line marked rolling (no end by design) gives an end_of_support.",
+        "Empty end_of_support, or set rolling to no.",
+        ("rule",),
+    ),
+    # Evidence
+    Code(
+        "missing-reasoning",
+        "Inferred without reasoning",
+        "The row's basis is inferred, but it does not say how the value follows from the page.",
+        "Say how in one sentence: in detail for distro_features, in note for the other fact tables.",
+        ("evidence",),
+    ),
+    Code(
+        "missing-quote",
+        "Stated without a quote",
+        "The row's basis is stated, but it has no quote showing the page says it.",
+        "Add a verbatim excerpt of at most 200 characters, or mark the row inferred and give the reasoning.",
+        ("evidence",),
+    ),
+    Code(
+        "secondary-source",
+        "Secondary source without a reason",
+        "A press or blog source must say in note why no primary source serves.",
+        "Cite the project's own page instead, or write the reason in note.",
+        ("evidence",),
+    ),
+    Code(
+        "upstream-base-facts",
+        "Facts about an upstream base",
+        "An upstream base (kind upstream-base) is here only as a root of lineage; it has no feature or runtime rows.",
+        "Remove the rows, or change the distro's kind.",
+        ("evidence",),
+    ),
     # Links (kb links, on a schedule)
     Code(
         "broken-link",

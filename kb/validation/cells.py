@@ -87,7 +87,7 @@ def _problems(field: Field, value: str, row: dict[str, str], today: dt.date):
     elif field.is_url:
         yield from _url_problems(field, value)
     elif field.pattern and not field.pattern.fullmatch(value):
-        yield "pattern-mismatch", f"{value!r} is not a valid {field.name}: use a lowercase slug such as 'fedora-coreos'"
+        yield "pattern-mismatch", f"{value!r} is not a valid {field.name}: it must match {field.pattern.pattern}"
 
 
 def _date_problems(field: Field, value: str, row: dict[str, str], today: dt.date):

@@ -11,6 +11,7 @@ from kb.schema import DESCRIPTOR, Package, locate_data
 from kb.validation.catalogue import Issue
 from kb.validation.cells import check_cells
 from kb.validation.descriptor import read_descriptor
+from kb.validation.evidence import check_evidence
 from kb.validation.reader import Table, read_table
 from kb.validation.references import check_references, check_unique
 from kb.validation.rules import check_rules
@@ -64,5 +65,6 @@ def validate(root: Path | str | None = None, today: dt.date | None = None) -> Re
             report.issues += check_unique(table)
     report.issues += check_references(report.tables)
     report.issues += check_rules(report.tables, today)
+    report.issues += check_evidence(report.tables, report.package)
     report.issues.sort()
     return report
