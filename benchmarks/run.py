@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import scale  # noqa: E402
 
+from kb import dates  # noqa: E402
 from kb.site.notebooks import _execute  # noqa: E402
 
 ENV = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
@@ -66,7 +67,7 @@ def bench_validation(work: Path) -> None:
         data = DATA if factor == 1 else work / f"x{factor}"
         count = scale(DATA, data, factor) if factor > 1 else None
         seconds = statistics.median(timed([str(BIN / "kb"), "validate", str(data)], runs=5))
-        from kb.validate import validate
+        from kb.validation import validate
 
         report = validate(data)
         count = report.rows
@@ -83,7 +84,7 @@ def bench_builds(work: Path) -> None:
     notebooks = sorted((ROOT / "notebooks").glob("*.py"))
     start = time.perf_counter()
     for notebook in notebooks:
-        error = _execute(notebook, work / f"{notebook.stem}.ipynb")
+        error = _execute(notebook, work / f"{notebook.stem}.ipynb", dates.today())
         assert error is None, error
     floor = time.perf_counter() - start
     record(f"floor: {len(notebooks)} notebooks run one by one with nbclient", f"{floor:.1f} s")

@@ -12,13 +12,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kb.csvfile import write
 from kb.fmt import canonical_rows
-from kb.reader import Row, Table
-from kb.schema import DESCRIPTOR, read_package
-
-# Columns holding distro or source ids, per table; organizations, runtimes and features are shared.
-DISTRO_COLUMNS = {"distros": ["id"], "lineage": ["from", "to"], "events": ["subject", "object"],
-                  "distro_runtimes": ["distro"], "distro_features": ["distro"]}  # fmt: skip
-SOURCE_COLUMNS = ["source", "first_release_source", "end_of_life_source"]
+from kb.schema import DESCRIPTOR, Resource, read_package
+from kb.validation.reader import Row, Table
 
 
 def scale(source: Path, target: Path, factor: int) -> int:
@@ -30,9 +25,9 @@ def scale(source: Path, target: Path, factor: int) -> int:
     tables = {}
     for resource in package.resources:  # facts first, so that sources are copied only where cited
         original = _rows(source / resource.path)
-        copies = [_copy(resource.name, row, copy, distros) for copy in range(1, factor) for row in original]
+        copies = [_copy(resource, row, copy, distros) for copy in range(1, factor) for row in original]
         tables[resource] = original + [row for row in copies if row]
-    cited = {row[c] for rows in tables.values() for row in rows for c in SOURCE_COLUMNS if row.get(c)}
+    cited = {row[c] for resource, rows in tables.items() for row in rows for c in resource.source_columns if row[c]}
     total = 0
     for resource, rows in tables.items():
         if resource.name == "sources":
@@ -43,17 +38,18 @@ def scale(source: Path, target: Path, factor: int) -> int:
     return total
 
 
-def _copy(table: str, row: dict[str, str], copy: int, distros: set[str]) -> dict[str, str] | None:
+def _copy(resource: Resource, row: dict[str, str], copy: int, distros: set[str]) -> dict[str, str] | None:
+    """The ``copy``-th copy of a row about a distro or of a source; None for rows that are shared
+    (organizations, runtimes, features, and events between organizations only)."""
     suffix = f"-x{copy}"
-    if table == "sources":
+    if resource.name == "sources":
         return row | {"id": row["id"] + suffix, "url": f"{row['url']}{'&' if '?' in row['url'] else '?'}copy={copy}"}
-    if table not in DISTRO_COLUMNS:
-        return None  # shared tables are not copied
-    columns = [c for c in DISTRO_COLUMNS[table] if row.get(c) in distros]
+    keys = ("id",) if resource.name == "distros" else resource.referring_to("distros")
+    columns = [c for c in keys if row[c] in distros]
     if not columns:
-        return None  # an event between organizations only happened once
-    copied = row | {c: row[c] + suffix for c in columns} | {c: row[c] + suffix for c in SOURCE_COLUMNS if row.get(c)}
-    if table == "distros":
+        return None
+    copied = row | {c: row[c] + suffix for c in [*columns, *resource.source_columns] if row[c]}
+    if resource.name == "distros":
         copied["name"] = f"{row['name']} (copy {copy})"
     return copied
 

@@ -8,6 +8,7 @@ still reports them.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 import tempfile
@@ -15,11 +16,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kb.csvfile import WriteRefused, locked, to_text, write_text
-from kb.errors import Issue
 from kb.fmt import canonical_rows
-from kb.reader import Row, read_table
 from kb.schema import DESCRIPTOR, Package, Resource
-from kb.validate import validate
+from kb.validation import validate
+from kb.validation.catalogue import Issue
+from kb.validation.reader import Row, read_table
 
 TODAY_FIELDS = ("checked", "accessed")
 
@@ -132,4 +133,4 @@ def _blocking(issues: list[Issue]) -> list[Issue]:
 
 def _relocate(issue: Issue, trial: Path, root: Path) -> Issue:
     """Name the real file in the issue (the trial copy is gone); lines are those the file would have."""
-    return Issue(issue.path.replace(str(trial), str(root)), issue.line, issue.column, issue.code, issue.message)
+    return dataclasses.replace(issue, path=issue.path.replace(str(trial), str(root)))

@@ -18,8 +18,7 @@ OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "
 STATUS = {"active": "#009E73", "maintenance": "#E69F00", "discontinued": "#8C8C8C"}
 VALUES = {"yes": "#0072B2", "partial": "#56B4E9", "optional": "#F0E442", "no": "#D55E00", "unknown": "#FFFFFF"}
 EMBED_OPTIONS = {"actions": False}  # no "…" menu: its export links lead off the site
-RELATIONS = ["successor", "fork", "derivative", "rebrand", "merge"]
-RELATION_DASH = [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2], [1, 3]]
+RELATION_DASH = [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2], [1, 3], [4, 1, 1, 1], [10, 4]]  # in the schema's order
 WIDE = 700
 
 
@@ -188,6 +187,7 @@ def lineage_timeline(
         for distro in sorted(family, key=lambda d: (graph.nodes[d]["first_release"], d))
     ]
     lane_of = {distro: index for index, distro in enumerate(lanes)}
+    relations = list(graph.graph["relations"])
     nodes = spans(pd.DataFrame([{"id": d, **graph.nodes[d]} for d in lanes]), today)
     nodes = nodes.assign(lane=nodes["id"].map(lane_of), at=nodes["start"].clip(lower=f"{start_year}-01-01"))
     nodes = nodes.drop(columns="id")
@@ -233,7 +233,7 @@ def lineage_timeline(
             y=y,
             y2="lane2:Q",
             strokeDash=alt.StrokeDash(
-                "relation:N", title="Relation", scale=alt.Scale(domain=RELATIONS, range=RELATION_DASH)
+                "relation:N", title="Relation", scale=alt.Scale(domain=relations, range=RELATION_DASH[: len(relations)])
             ),
             tooltip=[alt.Tooltip("relation:N", title="Relation"), alt.Tooltip("x:T", title="Date")],
         )

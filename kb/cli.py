@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kb.report import FORMATS
+from kb.validation.render import FORMATS
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -75,6 +75,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     evidence.set_defaults(run=_evidence)
 
     args = parser.parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):  # whatever the terminal's encoding, no report is lost to one character
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         return args.run(args)
     except BrokenPipeError:  # the reader went away (kb validate | head): stop quietly, as Python's docs advise
@@ -88,12 +91,13 @@ def _usage_error(command: str, error: Exception) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from kb.report import render
-    from kb.validate import validate
+    from kb.dates import today
+    from kb.validation import validate
+    from kb.validation.render import render
 
     try:
-        report = validate(args.path)
-    except FileNotFoundError as error:
+        report = validate(args.path, today())
+    except (FileNotFoundError, ValueError) as error:  # no package; a malformed $KB_TODAY
         return _usage_error("validate", error)
     sys.stdout.write(render(report, args.format))
     return 0 if report.ok else 1
@@ -124,7 +128,7 @@ def _fmt(args: argparse.Namespace) -> int:
 def _fmt_package(package, check: bool) -> int:
     from kb.csvfile import write_text
     from kb.fmt import format_package
-    from kb.report import text_line
+    from kb.validation.render import text_line
 
     outcomes = format_package(package)
     blocked = [outcome for outcome in outcomes if outcome.canonical is None]
@@ -144,14 +148,13 @@ def _fmt_package(package, check: bool) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
-    import datetime as dt
-
     from kb.change import add, complete
+    from kb.dates import today
 
     def change(package, resource, cells):
         if args.interactive or sys.stdin.isatty():
             cells |= _ask(resource, cells)
-        return add(package, resource, complete(resource, cells, dt.date.today()))
+        return add(package, resource, complete(resource, cells, today()))
 
     return _change_rows("add", args, change, "added to")
 
@@ -177,7 +180,7 @@ def _change_rows(command: str, args: argparse.Namespace, change, done: str) -> i
     """Run one validated, locked change of a table and report it the same way for add, rm and edit."""
     from kb.change import NoMatch, Rejected
     from kb.csvfile import WriteRefused
-    from kb.report import text_line
+    from kb.validation.render import text_line
 
     try:
         package = _package(args.data)
@@ -214,8 +217,8 @@ def _cells(command: str, words: list[str]) -> dict[str, str]:
 
 def _links(args: argparse.Namespace) -> int:
     from kb.links import check
-    from kb.reader import read_table
-    from kb.report import github_annotation, text_line
+    from kb.validation.reader import read_table
+    from kb.validation.render import github_annotation, text_line
 
     try:
         package = _package(args.path)
@@ -232,8 +235,8 @@ def _links(args: argparse.Namespace) -> int:
 
 def _evidence(args: argparse.Namespace) -> int:
     from kb.evidence import Cache, check
-    from kb.reader import read_table
-    from kb.report import github_annotation, text_line
+    from kb.validation.reader import read_table
+    from kb.validation.render import github_annotation, text_line
 
     try:
         package = _package(args.path)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
+import os
 import re
 from typing import Literal, NamedTuple
 
 Precision = Literal["year", "month", "day"]
 
-_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only, not any \d
+TODAY = "KB_TODAY"
 
 
 class PartialDate(NamedTuple):
@@ -23,9 +26,8 @@ class PartialDate(NamedTuple):
         """The last day the partial date covers."""
         if self.precision == "day":
             return self.start
-        if self.precision == "month":
-            following = dt.date(self.start.year + self.start.month // 12, self.start.month % 12 + 1, 1)
-            return following - dt.timedelta(days=1)
+        if self.precision == "month":  # computed within the month: December 9999 has no following month
+            return self.start.replace(day=calendar.monthrange(self.start.year, self.start.month)[1])
         return dt.date(self.start.year, 12, 31)
 
     def __str__(self) -> str:
@@ -59,3 +61,14 @@ def format_partial(start: dt.date, precision: Precision) -> str:
     """Write a date back at its precision."""
     text = start.isoformat()
     return {"year": text[:4], "month": text[:7], "day": text}[precision]
+
+
+def today() -> dt.date:
+    """The date every check, chart and page of one run counts as today: $KB_TODAY (YYYY-MM-DD)
+    when set, for reproducible runs, else the clock's. Raises ValueError if $KB_TODAY is malformed."""
+    if text := os.environ.get(TODAY):
+        try:
+            return parse_full(text)
+        except ValueError as error:
+            raise ValueError(f"{TODAY}: {error}") from None
+    return dt.date.today()

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from kb.errors import Issue
-from kb.reader import Table
+from kb.validation.catalogue import Issue, issue
+from kb.validation.reader import Table
 
 TIMEOUT = 30
 MAX_BYTES = 20 * 1024 * 1024
@@ -149,7 +149,7 @@ def check(tables: Iterable[Table], sources: Table, cache: Cache) -> list[Issue]:
     found = pages((urls[row.cells["source"]] for _, row in quoted), cache)
     texts = {url: normalized(plain_text(page.text)) for url, page in found.items() if page.text is not None}
     issues = [
-        Issue(
+        issue(
             sources.path,
             row.line,
             sources.columns.get("url", 1),
@@ -163,7 +163,7 @@ def check(tables: Iterable[Table], sources: Table, cache: Cache) -> list[Issue]:
         url = urls[row.cells["source"]]
         if url in texts and normalized(plain_text(row.cells["quote"])) not in texts[url]:
             issues.append(
-                Issue(
+                issue(
                     table.path,
                     row.line,
                     table.columns.get("quote", 1),

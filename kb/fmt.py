@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kb.csvfile import to_text
-from kb.errors import Issue
-from kb.reader import Table, read_table
 from kb.schema import Package, Resource
+from kb.validation.catalogue import Issue
+from kb.validation.reader import Table, read_table
 
 # Problems fmt repairs itself; any other structural problem stops it from touching the file.
 REPAIRED = {"bom", "blank-line", "column-order"}

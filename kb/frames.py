@@ -14,10 +14,10 @@ import pandas as pd
 
 from kb.csvfile import write
 from kb.dates import format_partial, parse_partial
-from kb.reader import Table
-from kb.report import render
 from kb.schema import DESCRIPTOR, Field, locate_data, read_package
-from kb.validate import Report, validate
+from kb.validation import Report, validate
+from kb.validation.reader import Table
+from kb.validation.render import render
 
 PRECISIONS = pd.CategoricalDtype(["year", "month", "day"])
 SHOWN_ISSUES = 20

@@ -10,13 +10,16 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
-ALIVE = ("active", "maintenance")
+from kb.schema import ALIVE
+
+# The relations along which users move on; based-on only names the upstream a distro is built from.
 CONTINUATIONS = ("successor", "fork", "rebrand", "merge", "derivative")
 
 
 def build(tables: dict[str, pd.DataFrame]) -> nx.MultiDiGraph:
     """The lineage graph of ``kb.load()``'s tables."""
-    graph = nx.MultiDiGraph()
+    # every relation the schema allows (the categories of the loaded column), in the schema's order
+    graph = nx.MultiDiGraph(relations=tuple(pd.Categorical(tables["lineage"]["relation"]).categories))
     for distro in tables["distros"].itertuples(index=False):
         graph.add_node(
             distro.id,

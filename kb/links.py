@@ -8,8 +8,8 @@ import urllib.request
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
-from kb.errors import Issue
-from kb.reader import Table
+from kb.validation.catalogue import Issue, issue
+from kb.validation.reader import Table
 
 TIMEOUT = 20
 USER_AGENT = "container-os-kb link check (+https://github.com/)"
@@ -34,7 +34,7 @@ def check(sources: Table, fetch: Callable[[str], int | str] = status, workers: i
         answers = list(pool.map(lambda row: fetch(row.cells["url"]), rows))
     column = sources.columns.get("url", 1)
     return [
-        Issue(sources.path, row.line, column, "broken-link", f"{row.cells['url']} answered {answer}")
+        issue(sources.path, row.line, column, "broken-link", f"{row.cells['url']} answered {answer}")
         for row, answer in zip(rows, answers, strict=True)
         if not (isinstance(answer, int) and 200 <= answer < 300)
     ]

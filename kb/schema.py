@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DESCRIPTOR = "datapackage.json"
+ALIVE = ("active", "maintenance")  # the statuses of a distro that is still supported
+ENDED = "discontinued"
+UPSTREAM_BASE = "upstream-base"  # a distro kind that is here only as a root of lineage
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ class Resource:
     fields: tuple[Field, ...]
     primary_key: tuple[str, ...]
     foreign_keys: tuple[ForeignKey, ...]
+    facts: bool = False
 
     @classmethod
     def from_descriptor(cls, spec: dict) -> Resource:
@@ -96,6 +100,7 @@ class Resource:
                 ForeignKey(fk["fields"][0], fk["reference"]["resource"], fk["reference"]["fields"][0])
                 for fk in schema.get("foreignKeys", ())
             ),
+            facts=spec.get("kb:facts", False),
         )
 
     @property
@@ -104,6 +109,16 @@ class Resource:
 
     def field(self, name: str) -> Field:
         return next(field for field in self.fields if field.name == name)
+
+    @property
+    def source_columns(self) -> tuple[str, ...]:
+        """The columns citing a source: ``source`` and every ``*_source``."""
+        return tuple(name for name in self.field_names if name == "source" or name.endswith("_source"))
+
+    def referring_to(self, target: str) -> tuple[str, ...]:
+        """The columns whose values are ids of ``target`` (by foreign key or kb:references)."""
+        keys = [fk.field for fk in self.foreign_keys if fk.resource == target]
+        return tuple(field.name for field in self.fields if field.name in keys or target in field.references)
 
 
 @dataclass(frozen=True)
@@ -121,6 +136,11 @@ class Package:
 
     def path(self, resource: Resource) -> Path:
         return self.root / resource.path
+
+    @property
+    def fact_resources(self) -> tuple[Resource, ...]:
+        """The tables of sourced facts (marked "kb:facts" in the descriptor)."""
+        return tuple(resource for resource in self.resources if resource.facts)
 
 
 def read_package(root: Path) -> Package:

@@ -22,12 +22,12 @@ import pandas as pd
 from IPython.display import Markdown
 
 import kb
-from kb import charts, lineage
+from kb import charts, dates, lineage
 from kb.frames import partial_text
 
 tables = kb.load()
 graph = lineage.build(tables)
-today = pd.Timestamp.today().normalize()
+today = pd.Timestamp(dates.today())
 names = dict(zip(tables["distros"]["id"], tables["distros"]["name"], strict=True))
 
 # %% [markdown]

@@ -19,13 +19,13 @@ import pandas as pd
 from IPython.display import Markdown
 
 import kb
-from kb import charts, features, lineage
+from kb import charts, dates, features, lineage
 from kb.frames import partial_text
 
 tables = kb.load()
 distros = tables["distros"]
 events = tables["events"]
-today = pd.Timestamp.today().normalize()
+today = pd.Timestamp(dates.today())
 
 # %% [markdown]
 # ## Lifespans

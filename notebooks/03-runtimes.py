@@ -19,10 +19,10 @@ import pandas as pd
 from IPython.display import Markdown
 
 import kb
-from kb import charts, runtimes
+from kb import charts, dates, runtimes
 
 tables = kb.load()
-today = pd.Timestamp.today().normalize()
+today = pd.Timestamp(dates.today())
 periods = runtimes.periods(tables, today)
 defaults = runtimes.defaults_per_year(tables, today)
 

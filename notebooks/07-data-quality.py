@@ -20,10 +20,13 @@ import pandas as pd
 from IPython.display import Markdown
 
 import kb
-from kb import charts, features
+from kb import charts, dates, features
+from kb.schema import locate_data, read_package
 
 tables = kb.load()
-today = pd.Timestamp.today().normalize()
+package = read_package(locate_data())
+checked_tables = [resource.name for resource in package.resources if "checked" in resource.field_names]
+today = pd.Timestamp(dates.today())
 grid = features.cells(tables)
 
 # %% [markdown]
@@ -69,12 +72,7 @@ charts.counts(
 # ## Age of the checks
 
 # %%
-facts = pd.concat(
-    [
-        tables[name][["checked"]].assign(table=name)
-        for name in ("distros", "lineage", "events", "distro_runtimes", "distro_features")
-    ]
-)
+facts = pd.concat([tables[name][["checked"]].assign(table=name) for name in checked_tables])
 facts["age in days"] = (today - facts["checked"]).dt.days
 facts.groupby("table")["age in days"].describe()[["count", "min", "50%", "max"]]
 

@@ -7,10 +7,11 @@ import io
 from conftest import build_package, read_rows
 
 from kb.cli import main
-from kb.validate import validate
+from kb.validation import validate
 
 DISTRO = ["id=acme-mini", "name=Acme Mini", "vendor=acme", "status=active", "kind=container-host",
-          "description=A small host.", "source=acme-docs", "checked=2024-05-02"]  # fmt: skip
+          "description=A small host.",
+          "source=acme-docs", "checked=2024-05-02"]  # fmt: skip
 
 
 def test_a_valid_row_is_written_in_canonical_place(tmp_path, capsys) -> None:
@@ -35,14 +36,27 @@ def test_an_invalid_row_is_refused_and_nothing_is_written(tmp_path, capsys) -> N
 
 def test_a_new_source_may_wait_for_the_facts_that_cite_it(tmp_path) -> None:
     package = build_package(tmp_path / "data")
-    source = ["id=acme-blog", "url=https://acme.example.org/blog/", "title=Acme blog", "publisher=Acme", "type=blog"]
+    source = [
+        "id=acme-blog",
+        "url=https://acme.example.org/blog/",
+        "title=Acme blog",
+        "publisher=Acme",
+        "type=blog",
+        "note=Acme publishes release dates only on its blog.",
+    ]
     assert main(["add", "sources", *source, "--data", str(package)]) == 0
     added = next(row for row in read_rows("sources", package) if row["id"] == "acme-blog")
     assert added["accessed"]  # defaults to today
     assert [issue.code for issue in validate(package).issues] == ["unused-source"]
     # the next row may be added while the source waits, and once a fact cites it all is clean
-    event = ["date=2021-01", "kind=release", "subject=acme-next", "source=acme-blog", "basis=inferred",
-             "note=The blog's post of January 2021 announces the release."]  # fmt: skip
+    event = [
+        "date=2021-01",
+        "kind=release",
+        "subject=acme-next",
+        "source=acme-blog",
+        "basis=stated",
+        "quote=Acme Next 2021.1 is out.",
+    ]
     assert main(["add", "events", *event, "--data", str(package)]) == 0
     assert validate(package).ok
 
@@ -65,7 +79,7 @@ def test_usage_errors(tmp_path, capsys) -> None:
 def test_interactive_questions(tmp_path, monkeypatch, capsys) -> None:
     package = build_package(tmp_path / "data")
     answers = ["Acme Mini", "acme", "active", "container-host", "", "", "", "", "A small host.", "", "acme-docs"]
-    answers += [""] * 8
+    answers += [""] * 9  # the optional columns after source
     monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(answers) + "\n"))
     assert main(["add", "distros", "id=acme-mini", "--interactive", "--data", str(package)]) == 0
     assert "name (required)" in capsys.readouterr().err

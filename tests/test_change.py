@@ -12,7 +12,7 @@ from conftest import build_package, read_rows
 
 from kb.cli import main
 from kb.csvfile import TEMPORARY_SUFFIX, WriteRefused, locked, write_text
-from kb.validate import validate
+from kb.validation import validate
 
 
 def test_rm_removes_one_row_by_its_cells(tmp_path, capsys) -> None:

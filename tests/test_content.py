@@ -7,8 +7,8 @@ import pytest
 
 import kb
 from kb import features
+from kb.schema import locate_data, read_package
 
-FACT_TABLES = ("distros", "lineage", "events", "distro_runtimes", "distro_features")
 REQUIRED_DISTROS = [
     "coreos-container-linux", "fedora-coreos", "rhel-coreos", "flatcar", "fedora-atomic-host", "centos-atomic-host",
     "rhel-atomic-host", "ubuntu-core", "rancheros", "k3os", "elemental", "photon-os", "bottlerocket", "talos",
@@ -33,7 +33,8 @@ def test_the_catalogue_is_covered(tables) -> None:
 
 
 def test_enough_sourced_facts(tables) -> None:
-    assert sum(len(tables[name]) for name in FACT_TABLES) >= 700
+    facts = read_package(locate_data()).fact_resources
+    assert sum(len(tables[resource.name]) for resource in facts) >= 700
     assert len(tables["events"]) >= 15
     grid = features.cells(tables)
     assert (grid["value"] != features.UNKNOWN).mean() >= 0.85

@@ -14,7 +14,7 @@ from conftest import DATA, ROOT
 from kb.schema import read_package
 from kb.site import pages
 from kb.site.context import Site
-from kb.validate import validate
+from kb.validation import validate
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 RESOURCES = read_package(DATA).resources

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kb.cli import main
-from kb.validate import validate
+from kb.validation import validate
 
 
 def rows_of(path: Path) -> Counter:
@@ -71,7 +71,7 @@ def test_files_with_structural_errors_are_left_alone(tmp_path, capsys) -> None:
     broken = (package / "events.csv").read_bytes()
     assert main(["fmt", str(package)]) == 1
     assert (package / "events.csv").read_bytes() == broken
-    assert "events.csv:3:8: ragged-row" in capsys.readouterr().out
+    assert "events.csv:3:9: ragged-row" in capsys.readouterr().out
 
 
 def test_blank_lines_and_a_bom_are_repaired(tmp_path) -> None:

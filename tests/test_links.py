@@ -9,8 +9,8 @@ import threading
 from conftest import build_package
 
 from kb.links import check, status
-from kb.reader import read_table
 from kb.schema import read_package
+from kb.validation.reader import read_table
 
 
 def sources_table(package):

@@ -6,7 +6,7 @@ import sys
 
 from conftest import DATA, ROOT
 
-from kb.validate import validate
+from kb.validation import validate
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from synthetic import scale

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 from conftest import DEFECTS, FIXTURES, build_package
 
-from kb.errors import CATALOGUE
-from kb.validate import validate
+from kb.validation import validate
+from kb.validation.catalogue import CATALOGUE, TAGS
 
 TODAY = dt.date(2026, 1, 15)
 
@@ -28,7 +29,7 @@ def found_issues(package: Path) -> list[tuple[str, int, str]]:
 def test_the_valid_fixture_is_clean(valid_package: Path) -> None:
     report = validate(valid_package, today=TODAY)
     assert report.issues == []
-    assert report.rows == 17 and report.files == 10
+    assert report.rows == 19 and report.files == 11
 
 
 @pytest.mark.parametrize("defect", DEFECTS)
@@ -38,8 +39,10 @@ def test_each_defect_is_reported_where_it_is(defect: str, tmp_path: Path) -> Non
 
 def test_every_code_has_a_description_and_a_fixture() -> None:
     for code in CATALOGUE.values():
-        assert code.title and len(code.description) > 20, code.code
-    assert sorted(code for code, entry in CATALOGUE.items() if entry.command == "kb validate") == DEFECTS
+        assert code.title and len(code.meaning) > 20 and code.fix, code.code
+        assert code.tags and set(code.tags) <= set(TAGS), code.code
+    # codes of the commands that read the network have their own tests (test_links, test_evidence)
+    assert sorted(name for name, code in CATALOGUE.items() if "network" not in code.tags) == DEFECTS
     for defect in DEFECTS:
         assert defect in {code for _, _, code in expected_issues(defect)}
 
@@ -62,7 +65,7 @@ def test_positions_are_physical_lines_and_schema_columns(tmp_path: Path) -> None
     (package / "distros.csv").write_text(text.replace("acme-next,Acme Next,globex", "acme-next,Acme Next,globexx"))
     issues = validate(package, today=TODAY).issues
     located = [(issue.line, issue.column, issue.code) for issue in issues]
-    assert (2, 9, "control-character") in located  # description is the 9th column
+    assert (2, 10, "control-character") in located  # description is the 10th column
     assert (4, 3, "unknown-reference") in located  # vendor, on the row's physical line
 
 
@@ -75,7 +78,38 @@ def test_future_end_of_life_is_allowed_but_future_history_is_not(tmp_path: Path)
     package = build_package(tmp_path / "data")
     events = (package / "events.csv").read_text()
     events += (
-        "2027-06,end-of-life,acme-next,,,acme-docs,2024-05-01,\n2027-06,release,acme-next,,,acme-docs,2024-05-01,\n"
+        "2027-06,end-of-life,acme-next,,,acme-docs,2024-05-01,It ends in June 2027.,stated\n"
+        "2027-06,release,acme-next,,,acme-docs,2024-05-01,It comes out in June 2027.,stated\n"
     )
     (package / "events.csv").write_text(events)
     assert found_issues(package) == [("events.csv", 5, "future-date")]
+
+
+def test_identifiers_follow_their_registry_patterns(tmp_path: Path) -> None:
+    package = build_package(tmp_path / "data")
+    text = (package / "distros.csv").read_text()
+    # wikidata, distrowatch, endoflife_date, cncf_landscape follow end_of_life_source
+    text = text.replace(",globex-news,,,,,2024-05-01,", ",globex-news,Q0,acme os,acme..os,acme---os,2024-05-01,")
+    (package / "distros.csv").write_text(
+        text.replace(",acme-docs,,,,,,,2024-05-01,", ",acme-docs,,,Q42,acme,acme-os,acme--os,2024-05-01,")
+    )
+    issues = validate(package, today=TODAY).issues
+    assert [(issue.line, issue.column, issue.code) for issue in issues] == [
+        (2, column, "pattern-mismatch") for column in (15, 16, 17, 18)
+    ]
+    assert "it must match Q[1-9][0-9]*" in issues[0].message
+
+
+def test_a_required_organization_source_comes_from_the_schema(tmp_path: Path) -> None:
+    package = build_package(tmp_path / "data")
+    text = (package / "organizations.csv").read_text()
+    (package / "organizations.csv").write_text(
+        text.replace("https://globex.example.org/,acme-docs,", "https://globex.example.org/,,")
+    )
+    assert validate(package, today=TODAY).ok  # optional in this descriptor
+    descriptor = json.loads((package / "datapackage.json").read_text())
+    organizations = next(resource for resource in descriptor["resources"] if resource["name"] == "organizations")
+    source = next(field for field in organizations["schema"]["fields"] if field["name"] == "source")
+    source["constraints"]["required"] = True
+    (package / "datapackage.json").write_text(json.dumps(descriptor))
+    assert found_issues(package) == [("organizations.csv", 3, "required")]

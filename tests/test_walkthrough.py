@@ -17,11 +17,14 @@ STEPS = [
     "add sources id=acme-os-docs url=https://acme.example/docs/ 'title=Acme OS documentation' publisher=Acme "
     "type=documentation",
     "add organizations id=acme name=Acme homepage=https://acme.example/",
-    "add distros id=acme-os 'name=Acme OS' vendor=acme status=active first_release=2021-03 "
+    "add distros id=acme-os 'name=Acme OS' vendor=acme status=active kind=container-host first_release=2021-03 "
     "'description=Acme OS is a container host. It updates itself as a whole image.' source=acme-os-docs",
-    "add distro_features distro=acme-os feature=selinux value=partial 'detail=permissive mode' source=acme-os-docs",
-    "add distro_runtimes distro=acme-os runtime=containerd support=default source=acme-os-docs",
-    "add lineage from=coreos-container-linux to=acme-os relation=fork date=2021-03 source=acme-os-docs",
+    "add distro_features distro=acme-os feature=selinux value=partial 'detail=permissive mode' source=acme-os-docs "
+    "basis=inferred",
+    "add distro_runtimes distro=acme-os runtime=containerd support=default source=acme-os-docs basis=stated "
+    "'quote=containerd is the default container runtime.'",
+    "add lineage from=coreos-container-linux to=acme-os relation=fork date=2021-03 source=acme-os-docs basis=stated "
+    "'quote=Acme OS began as a fork of CoreOS Container Linux.'",
     "validate",
     "fmt --check",
 ]

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 
-from kb.reader import Table
 from kb.site.context import Site
+from kb.validation.reader import Table
 
 API_VERSION = 1
 
@@ -40,7 +40,7 @@ def distro_documents(site: Site) -> dict[str, str]:
             "features": [_without(row, "distro") for row in tables["distro_features"] if row["distro"] == key],
             "events": [event for event in tables["events"] if key in (event["subject"], event["object"])],
         }
-        cited = {distro[c] for c in ("source", "first_release_source", "end_of_life_source") if distro[c]}
+        cited = {distro[c] for c in site.package.resource("distros").source_columns if distro[c]}
         cited |= {row["source"] for rows in facts.values() for row in rows}
         documents[f"api/distros/{key}.json"] = dumps(
             {

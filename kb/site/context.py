@@ -14,7 +14,7 @@ from kb.escaping import text
 from kb.frames import frames
 from kb.schema import Package
 from kb.site.markup import date, href
-from kb.validate import Report
+from kb.validation import Report
 
 
 @dataclass

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 from kb.escaping import text
+from kb.schema import ALIVE
 from kb.site.context import Site
-
-FACT_TABLES = ("distros", "lineage", "events", "distro_runtimes", "distro_features")
 
 
 def counts(site: Site) -> str:
     """A line of headline numbers."""
     tables = site.tables
     distros = tables["distros"]
-    alive = int(distros["status"].isin(["active", "maintenance"]).sum())
+    alive = int(distros["status"].isin(ALIVE).sum())
     numbers = [
         (len(distros), "distributions"),
         (alive, "still supported"),
         (len(tables["features"]), "features compared"),
-        (sum(len(tables[name]) for name in FACT_TABLES), "sourced facts"),
+        (sum(len(tables[resource.name]) for resource in site.package.fact_resources), "sourced facts"),
         (len(tables["sources"]), "sources cited"),
         (len(tables["events"]), "events"),
     ]

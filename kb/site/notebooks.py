@@ -1,12 +1,14 @@
 """Executing the notebooks for the site, cached on everything their output depends on.
 
 mkdocs-jupyter's own cache keys on the notebook file alone, so a changed CSV would publish stale
-charts. Here the key covers the notebook's source, every data file and the kb package's code
-(``fingerprint``); execution happens with nbclient, and a failing cell fails the build.
+charts. Here the key covers the notebook's source, every data file, the kb package's code and the
+build's today (``fingerprint``); execution happens with nbclient, each kernel told that today
+through $KB_TODAY, and a failing cell fails the build.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import sys
@@ -15,6 +17,7 @@ from importlib import metadata
 from pathlib import Path
 
 import kb
+from kb.dates import TODAY
 
 KERNEL = "python3"
 LIBRARIES = ("altair", "pandas", "networkx", "vl-convert-python", "nbconvert", "mkdocs-jupyter")
@@ -25,10 +28,10 @@ class NotebookFailed(RuntimeError):
     """A cell raised while the notebook ran."""
 
 
-def fingerprint(data: Path) -> str:
-    """A digest of what every generated output depends on: the data files, the kb package's code
-    and the versions of Python, kb and the libraries that draw the output."""
-    versions = [kb.__version__, sys.version, *(metadata.version(name) for name in LIBRARIES)]
+def fingerprint(data: Path, today: dt.date) -> str:
+    """A digest of what every generated output depends on: the data files, the kb package's code,
+    the day counted as today and the versions of Python, kb and the libraries that draw the output."""
+    versions = [today.isoformat(), kb.__version__, sys.version, *(metadata.version(name) for name in LIBRARIES)]
     digest = hashlib.sha256(" ".join(versions).encode())
     package = Path(kb.__file__).parent
     for base, files in ((data, sorted(data.glob("*"))), (package, sorted(package.rglob("*.py")))):
@@ -54,16 +57,17 @@ def latest_run(notebook: Path, cache: Path) -> Path | None:
     return runs[-1] if runs else None
 
 
-def execute_all(notebooks: list[Path], fingerprint: str, cache: Path) -> dict[Path, Path]:
-    """Run the notebooks whose key has no cached result, in parallel; return each notebook's
-    executed .ipynb. Raises NotebookFailed naming the first notebook that failed."""
+def execute_all(notebooks: list[Path], fingerprint: str, cache: Path, today: dt.date) -> dict[Path, Path]:
+    """Run the notebooks whose key has no cached result, in parallel, as of ``today``; return each
+    notebook's executed .ipynb. Raises NotebookFailed naming the first notebook that failed."""
     cache.mkdir(parents=True, exist_ok=True)
     results = {notebook: executed_path(notebook, fingerprint, cache) for notebook in notebooks}
     stale = [(notebook, target) for notebook, target in results.items() if not target.exists()]
     if stale:
         workers = min(len(stale), os.cpu_count() or 1)
         with ProcessPoolExecutor(workers) as pool:
-            errors = [error for error in pool.map(_execute, *zip(*stale, strict=True)) if error]
+            runs = pool.map(_execute, *zip(*stale, strict=True), [today] * len(stale))
+            errors = [error for error in runs if error]
         if errors:
             raise NotebookFailed("\n\n".join(errors))
     for notebook, target in results.items():
@@ -73,7 +77,7 @@ def execute_all(notebooks: list[Path], fingerprint: str, cache: Path) -> dict[Pa
     return results
 
 
-def _execute(notebook: Path, target: Path) -> str | None:
+def _execute(notebook: Path, target: Path, today: dt.date) -> str | None:
     """Execute one notebook into ``target``; return an error text instead of raising across processes."""
     import jupytext
     import nbformat
@@ -90,7 +94,7 @@ def _execute(notebook: Path, target: Path) -> str | None:
         resources={"metadata": {"path": str(notebook.parent)}},
     )
     try:
-        client.execute()
+        client.execute(env=os.environ | {TODAY: today.isoformat()})  # passed on to the kernel
     except CellExecutionError as error:
         return f"{notebook}: a cell failed:\n{error}"
     temporary = target.with_suffix(".tmp")

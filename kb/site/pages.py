@@ -6,11 +6,11 @@ from __future__ import annotations
 import pandas as pd
 from mkdocs.utils import get_relative_url
 
-from kb.errors import CATALOGUE
 from kb.escaping import text
 from kb.features import UNKNOWN, cells
 from kb.site.context import Citations, Site
 from kb.site.markup import date, href, link, table
+from kb.validation.catalogue import CATALOGUE
 
 STATUS_LABELS = {"active": "Active", "maintenance": "Maintenance only", "discontinued": "Discontinued"}
 VALUE_MARKS = {"yes": "✔ yes", "partial": "◐ partial", "optional": "○ optional", "no": "✘ no", UNKNOWN: "?"}
@@ -299,16 +299,19 @@ def schema_page(site: Site) -> str:
 def errors_page() -> str:
     """The validator's error catalogue."""
     body = [
-        [f"<code>{text(code.code)}</code>", text(code.title), text(code.description)] for code in CATALOGUE.values()
-    ]
+        [f"<code>{text(code.code)}</code>", *(text(part) for part in (code.title, code.meaning, code.fix)),
+         text(", ".join(code.tags))]
+        for code in CATALOGUE.values()
+    ]  # fmt: skip
     return "\n".join(
         [
             "# Validation errors",
             "",
-            "`kb validate` reports every problem at once, as `path:line:column: code: message`. "
-            "These are the codes it uses; line 1 is the header row.",
+            "`kb validate` reports every problem at once, as `path:line:column: code: message; fix: …`, "
+            "and `kb links` reports broken source links the same way. These are the codes they use; line 1 is "
+            "the header row.",
             "",
-            table(["Code", "Title", "What it means and how to fix it"], body, "kb-errors"),
+            table(["Code", "Title", "What it means", "How to fix it", "Checks"], body, "kb-errors"),
             "",
         ]
     )

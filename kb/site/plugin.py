@@ -22,12 +22,13 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from kb.report import render
+from kb import dates
 from kb.schema import DESCRIPTOR
 from kb.site import api, assets, home, pages
 from kb.site.context import Site
 from kb.site.notebooks import NotebookFailed, execute_all, executed_path, fingerprint, latest_run
-from kb.validate import validate
+from kb.validation import validate
+from kb.validation.render import render
 
 log = logging.getLogger("mkdocs.plugins.kb")
 MARKER = re.compile(r"<!-- kb:(\w+)(?: (\w+))? -->")
@@ -47,14 +48,18 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.root = Path(config.config_file_path).resolve().parent
         self.data = self.root / self.config.data_dir
         self.cache = self.root / self.config.cache_dir
-        report = validate(self.data)
+        try:
+            self.today = dates.today()  # one today for the checks, the pages, the charts and the notebooks
+        except ValueError as error:
+            raise PluginError(str(error)) from None
+        report = validate(self.data, self.today)
         if not report.ok:
             raise PluginError("the data package is invalid; the site is not built.\n" + render(report))
         _refuse_tracked_cache(self.root, self.cache)
         self.package = report.package
         repo_url = (config.extra.get("repository") or "").rstrip("/") or None
-        self.site = Site(report, repo_url=repo_url, today=pd.Timestamp.today().normalize())
-        self.fingerprint = fingerprint(self.data)
+        self.site = Site(report, repo_url=repo_url, today=pd.Timestamp(self.today))
+        self.fingerprint = fingerprint(self.data, self.today)
         self.refreshed = self.cache / "notebooks" / "refreshed"  # touched when background runs finish
         return config
 
@@ -126,7 +131,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             }
         try:
             executed = self.updating | execute_all(
-                [n for n in notebooks if n not in self.updating], self.fingerprint, cache
+                [n for n in notebooks if n not in self.updating], self.fingerprint, cache, self.today
             )
         except NotebookFailed as error:
             raise PluginError(str(error)) from None
@@ -145,11 +150,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         the server watches, so that it rebuilds with the fresh runs."""
         if self.runner and self.runner.is_alive():
             return  # the rebuild it triggers will start the next run
-        fingerprint, cache, refreshed = self.fingerprint, self.cache / "notebooks", self.refreshed
+        fingerprint, cache, refreshed, today = self.fingerprint, self.cache / "notebooks", self.refreshed, self.today
 
         def run() -> None:
             try:
-                execute_all(notebooks, fingerprint, cache)
+                execute_all(notebooks, fingerprint, cache, today)
             except NotebookFailed as error:
                 log.error("a notebook failed after the data changed:\n%s", error)
             refreshed.touch()

@@ -1,15 +1,18 @@
-"""Checks of meaning: date order, status and end of life, lineage loops and cycles, duplicated facts."""
+"""Checks of meaning: date order, status and end of life, lineage loops and cycles, duplicated facts,
+why a runtime row ends, rolling release lines."""
 
 from __future__ import annotations
 
 import datetime as dt
 import graphlib
+import itertools
 from collections import defaultdict
 from collections.abc import Iterator
 
 from kb.dates import PartialDate, parse_partial
-from kb.errors import Issue
-from kb.reader import Row, Table
+from kb.schema import ALIVE, ENDED
+from kb.validation.catalogue import Issue, issue
+from kb.validation.reader import Row, Table
 
 PERIOD_TABLES = {"distro_features": "feature", "distro_runtimes": "runtime"}
 
@@ -32,6 +35,11 @@ def check_rules(tables: dict[str, Table], today: dt.date) -> list[Issue]:
         if name in tables:
             issues += _ordered(tables[name], "since", "until")
             issues += _overlapping_periods(tables[name], subject)
+    if "distro_runtimes" in tables:
+        issues += _why_ended(tables["distro_runtimes"])
+    if "releases" in tables:
+        issues += _ordered(tables["releases"], "started", "latest_date", "end_of_support")
+        issues += _rolling_without_end(tables["releases"])
     return issues
 
 
@@ -44,38 +52,41 @@ def _date(row: Row, column: str) -> PartialDate | None:
 
 
 def _at(table: Table, row: Row, column: str, code: str, message: str) -> Issue:
-    return Issue(table.path, row.line, table.columns.get(column, 1), code, message)
+    return issue(table.path, row.line, table.columns.get(column, 1), code, message)
 
 
-def _ordered(table: Table, first: str, last: str) -> Iterator[Issue]:
+def _ordered(table: Table, *columns: str) -> Iterator[Issue]:
+    """Dates that must follow one another in the order of ``columns``; empty cells are skipped, so
+    each date is compared with the nearest given one before it."""
     for row in table.rows:
-        start, end = _date(row, first), _date(row, last)
-        if start and end and start.start > end.end:
-            yield _at(table, row, first, "date-order", f"{first} {start} lies after {last} {end}")
+        given = [(column, date) for column in columns if (date := _date(row, column))]
+        for (first, start), (last, end) in itertools.pairwise(given):
+            if start.start > end.end:
+                yield _at(table, row, first, "date-order", f"{first} {start} lies after {last} {end}")
 
 
 def _distro_dates(table: Table, today: dt.date) -> list[Issue]:
     issues = list(_ordered(table, "first_release", "end_of_life"))
     for row in table.rows:
         status, end = row.cells.get("status"), _date(row, "end_of_life")
-        if status == "discontinued" and end and end.start > today:
+        if status == ENDED and end and end.start > today:
             issues.append(
                 _at(
                     table,
                     row,
                     "status",
                     "status-mismatch",
-                    f"status is discontinued but end_of_life {end} is in the future (use maintenance)",
+                    f"status is {ENDED} but end_of_life {end} is in the future (use {ALIVE[-1]})",
                 )
             )
-        elif status in ("active", "maintenance") and end and end.end < today:
+        elif status in ALIVE and end and end.end < today:
             issues.append(
                 _at(
                     table,
                     row,
                     "status",
                     "status-mismatch",
-                    f"status is {status} but end_of_life {end} has passed (use discontinued)",
+                    f"status is {status} but end_of_life {end} has passed (use {ENDED})",
                 )
             )
     return issues
@@ -178,3 +189,32 @@ def _bounds(row: Row) -> tuple[dt.date, dt.date]:
     """Start and end of the period a row covers; open ends reach the edges of time."""
     since, until = _date(row, "since"), _date(row, "until")
     return (since.start if since else dt.date.min, until.start if until else dt.date.max)
+
+
+def _why_ended(table: Table) -> Iterator[Issue]:
+    """A runtime row that ends says why (ended); one that does not end has no reason to give."""
+    for row in table.rows:
+        until, ended = row.cells.get("until"), row.cells.get("ended")
+        if until and not ended:
+            yield _at(table, row, "ended", "ended-mismatch", f"until is {until}: say in ended why the row ends")
+        elif ended and not until:
+            yield _at(
+                table,
+                row,
+                "ended",
+                "ended-mismatch",
+                f"ended is {ended!r} but until is empty: set until or empty ended",
+            )
+
+
+def _rolling_without_end(table: Table) -> Iterator[Issue]:
+    for row in table.rows:
+        if row.cells.get("rolling") == "yes" and row.cells.get("end_of_support"):
+            end = row.cells["end_of_support"]
+            yield _at(
+                table,
+                row,
+                "end_of_support",
+                "rolling-with-end",
+                f"a rolling line has no end, but end_of_support is {end}",
+            )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from kb.errors import Issue
-from kb.reader import Table, suggest
+from kb.validation.catalogue import Issue, issue
+from kb.validation.reader import Table
+from kb.validation.wording import suggest
 
 SOURCES = "sources"
 
@@ -26,7 +27,7 @@ def check_unique(table: Table) -> list[Issue]:
             if value in seen:
                 shown = ", ".join(f"{name}={row.cells[name]!r}" for name in key if row.cells[name])
                 issues.append(
-                    Issue(
+                    issue(
                         table.path,
                         row.line,
                         table.columns[key[0]],
@@ -62,7 +63,7 @@ def check_references(tables: dict[str, Table]) -> list[Issue]:
                 if value not in known:
                     where = " or ".join(targets)
                     issues.append(
-                        Issue(
+                        issue(
                             table.path,
                             row.line,
                             table.columns[field],
@@ -76,7 +77,7 @@ def check_references(tables: dict[str, Table]) -> list[Issue]:
         for row in sources.rows:
             if row.cells.get("id") and row.cells["id"] not in cited:
                 issues.append(
-                    Issue(
+                    issue(
                         sources.path,
                         row.line,
                         sources.columns["id"],
@@ -98,7 +99,7 @@ def _shared_ids(tables: dict[str, Table], ids: dict[str, dict[str, int]]) -> lis
                 table = tables[other]
                 for value in sorted(ids[first].keys() & ids[other].keys() - {""}):
                     issues.append(
-                        Issue(
+                        issue(
                             table.path,
                             ids[other][value],
                             table.columns.get("id", 1),

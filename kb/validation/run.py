@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.cells import check_cells
-from kb.errors import Issue
-from kb.keys import check_references, check_unique
-from kb.reader import Table, read_table
-from kb.rules import check_rules
-from kb.schema import DESCRIPTOR, Package, locate_data, read_package
+from kb import dates
+from kb.schema import DESCRIPTOR, Package, locate_data
+from kb.validation.catalogue import Issue
+from kb.validation.cells import check_cells
+from kb.validation.descriptor import read_descriptor
+from kb.validation.evidence import check_evidence
+from kb.validation.reader import Table, read_table
+from kb.validation.references import check_references, check_unique
+from kb.validation.rules import check_rules
 
 
 @dataclass
@@ -38,7 +39,8 @@ class Report:
 
 
 def validate(root: Path | str | None = None, today: dt.date | None = None) -> Report:
-    """Read and check the data package in ``root`` (a folder or its datapackage.json).
+    """Read and check the data package in ``root`` (a folder or its datapackage.json; default: the
+    project's data/) as of ``today`` (default: ``kb.dates.today()``).
 
     Raises FileNotFoundError only when there is no datapackage.json at all; everything wrong
     inside the files is reported as issues.
@@ -48,23 +50,10 @@ def validate(root: Path | str | None = None, today: dt.date | None = None) -> Re
         root = root.parent
     if not (root / DESCRIPTOR).is_file():
         raise FileNotFoundError(f"no {DESCRIPTOR} in {root}")
-    today = today or dt.date.today()
+    today = today or dates.today()
     report = Report()
-    try:
-        report.package = read_package(root)
-    except json.JSONDecodeError as error:
-        report.issues.append(Issue(str(root / DESCRIPTOR), error.lineno, error.colno, "invalid-descriptor", error.msg))
-        return report
-    except (KeyError, TypeError, AttributeError, ValueError, IndexError, re.error) as error:
-        report.issues.append(
-            Issue(
-                str(root / DESCRIPTOR),
-                1,
-                1,
-                "invalid-descriptor",
-                f"the descriptor does not follow the Data Package form ({type(error).__name__}: {error})",
-            )
-        )
+    report.package, report.issues = read_descriptor(root)
+    if report.package is None:
         return report
     for resource in report.package.resources:
         path = report.package.path(resource)
@@ -76,5 +65,6 @@ def validate(root: Path | str | None = None, today: dt.date | None = None) -> Re
             report.issues += check_unique(table)
     report.issues += check_references(report.tables)
     report.issues += check_rules(report.tables, today)
+    report.issues += check_evidence(report.tables, report.package)
     report.issues.sort()
     return report

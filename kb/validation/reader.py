@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
 
-from kb.errors import Issue
 from kb.schema import Resource
+from kb.validation.catalogue import Issue, issue
+from kb.validation.wording import suggest
 
 
 @dataclass
@@ -35,13 +35,13 @@ def read_table(resource: Resource, file: Path, display: str) -> tuple[Table | No
     """Read ``file`` for ``resource``; return the table (None if unreadable) and the structural issues."""
     if not file.is_file():
         return None, [
-            Issue(display, 1, 1, "missing-file", f"{resource.path} is listed in datapackage.json but does not exist")
+            issue(display, 1, 1, "missing-file", f"{resource.path} is listed in datapackage.json but does not exist")
         ]
     text = file.read_bytes().decode("utf-8", "surrogateescape")
     issues: list[Issue] = []
     if text.startswith("\ufeff"):
         issues.append(
-            Issue(display, 1, 1, "bom", "the file starts with a byte order mark; save it as UTF-8 without BOM")
+            issue(display, 1, 1, "bom", "the file starts with a byte order mark; save it as UTF-8 without BOM")
         )
         text = text[1:]
     table = Table(resource, display)
@@ -55,7 +55,7 @@ def read_table(resource: Resource, file: Path, display: str) -> tuple[Table | No
             break
         except csv.Error as error:
             issues.append(
-                Issue(
+                issue(
                     display,
                     line,
                     1,
@@ -65,7 +65,7 @@ def read_table(resource: Resource, file: Path, display: str) -> tuple[Table | No
             )
             break
         if not cells:
-            issues.append(Issue(display, line, 1, "blank-line", "blank line"))
+            issues.append(issue(display, line, 1, "blank-line", "blank line"))
         elif header is None:
             header = cells
             issues += _check_header(table, header)
@@ -74,7 +74,7 @@ def read_table(resource: Resource, file: Path, display: str) -> tuple[Table | No
         elif len(cells) != len(header):
             column = min(len(cells), len(header)) + 1
             issues.append(
-                Issue(
+                issue(
                     display,
                     line,
                     column,
@@ -85,7 +85,7 @@ def read_table(resource: Resource, file: Path, display: str) -> tuple[Table | No
         else:
             table.rows.append(Row(line, dict(zip(names, pick(cells), strict=True))))
     if header is None:
-        issues.append(Issue(display, 1, 1, "empty-file", "the file has no header row"))
+        issues.append(issue(display, 1, 1, "empty-file", "the file has no header row"))
     return table, issues
 
 
@@ -102,10 +102,10 @@ def _check_header(table: Table, header: list[str]) -> list[Issue]:
     issues = []
     for index, name in enumerate(header, start=1):
         if name in table.columns:
-            issues.append(Issue(table.path, 1, index, "duplicate-column", f"column {name!r} appears twice"))
+            issues.append(issue(table.path, 1, index, "duplicate-column", f"column {name!r} appears twice"))
         elif name not in expected:
             issues.append(
-                Issue(
+                issue(
                     table.path,
                     1,
                     index,
@@ -117,14 +117,8 @@ def _check_header(table: Table, header: list[str]) -> list[Issue]:
             table.columns[name] = index
     for name in expected:
         if name not in table.columns:
-            issues.append(Issue(table.path, 1, len(header) + 1, "missing-column", f"column {name!r} is missing"))
+            issues.append(issue(table.path, 1, len(header) + 1, "missing-column", f"column {name!r} is missing"))
     present = [name for name in header if name in expected]
     if not issues and present != list(expected):
-        issues.append(Issue(table.path, 1, 1, "column-order", "columns should be in this order: " + ",".join(expected)))
+        issues.append(issue(table.path, 1, 1, "column-order", "columns should be in this order: " + ",".join(expected)))
     return issues
-
-
-def suggest(value: str, candidates) -> str:
-    """A ' (did you mean ...?)' hint naming the closest candidate, or ''."""
-    matches = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
-    return f" (did you mean {matches[0]!r}?)" if matches else ""

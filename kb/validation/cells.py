@@ -8,9 +8,10 @@ import re
 from urllib.parse import urlsplit
 
 from kb.dates import parse_full, parse_partial
-from kb.errors import Issue
-from kb.reader import Table, suggest
 from kb.schema import Field
+from kb.validation.catalogue import Issue, issue
+from kb.validation.reader import Table
+from kb.validation.wording import suggest
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 PLAIN_URL = re.compile(r"https://[A-Za-z0-9.-]+(:[0-9]+)?([/?#][^\s]*)?")
@@ -32,9 +33,9 @@ def check_cells(table: Table, today: dt.date) -> list[Issue]:
                 if value.isprintable() and value == value.strip() and looks_fine(value):
                     continue  # most cells: no need for the detailed checks below
                 for code, message in _problems(field, value, row.cells, today):
-                    issues.append(Issue(table.path, row.line, column, code, message))
+                    issues.append(issue(table.path, row.line, column, code, message))
             elif field.required:
-                issues.append(Issue(table.path, row.line, column, "required", f"{field.name} is required"))
+                issues.append(issue(table.path, row.line, column, "required", f"{field.name} is required"))
     return issues
 
 
@@ -86,7 +87,7 @@ def _problems(field: Field, value: str, row: dict[str, str], today: dt.date):
     elif field.is_url:
         yield from _url_problems(field, value)
     elif field.pattern and not field.pattern.fullmatch(value):
-        yield "pattern-mismatch", f"{value!r} is not a valid {field.name}: use a lowercase slug such as 'fedora-coreos'"
+        yield "pattern-mismatch", f"{value!r} is not a valid {field.name}: it must match {field.pattern.pattern}"
 
 
 def _date_problems(field: Field, value: str, row: dict[str, str], today: dt.date):
