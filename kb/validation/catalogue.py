@@ -277,8 +277,9 @@ _CODES = [
     ),
     Code(
         "rolling-with-end",
-        "Rolling line with an end",
-        "A release line marked rolling (no end by design) gives an end_of_support.",
+        "Rolling line with a scheduled end",
+        "A release line marked rolling (no end by design) gives an end_of_support after today. A rolling line "
+        "may have ended (a stream closed with its distribution), but not on a schedule.",
         "Empty end_of_support, or set rolling to no.",
         ("rule",),
     ),

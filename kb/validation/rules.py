@@ -39,7 +39,7 @@ def check_rules(tables: dict[str, Table], today: dt.date) -> list[Issue]:
         issues += _why_ended(tables["distro_runtimes"])
     if "releases" in tables:
         issues += _ordered(tables["releases"], "started", "latest_date", "end_of_support")
-        issues += _rolling_without_end(tables["releases"])
+        issues += _rolling_without_end(tables["releases"], today)
     return issues
 
 
@@ -207,14 +207,23 @@ def _why_ended(table: Table) -> Iterator[Issue]:
             )
 
 
-def _rolling_without_end(table: Table) -> Iterator[Issue]:
+def _rolling_without_end(table: Table, today: dt.date) -> Iterator[Issue]:
+    """A rolling line has no end by design: it may have closed (an end in the past, with its
+    distribution), but it cannot have a scheduled end."""
     for row in table.rows:
-        if row.cells.get("rolling") == "yes" and row.cells.get("end_of_support"):
-            end = row.cells["end_of_support"]
+        end = row.cells.get("end_of_support")
+        if row.cells.get("rolling") == "yes" and end and _starts_after(end, today):
             yield _at(
                 table,
                 row,
                 "end_of_support",
                 "rolling-with-end",
-                f"a rolling line has no end, but end_of_support is {end}",
+                f"a rolling line has no scheduled end, but end_of_support is {end}",
             )
+
+
+def _starts_after(value: str, today: dt.date) -> bool:
+    try:
+        return parse_partial(value).start > today
+    except ValueError:  # reported by the cell checks
+        return False
