@@ -11,8 +11,7 @@ import altair as alt
 import networkx as nx
 import pandas as pd
 
-from kb import lineage
-from kb.escaping import ScriptSafeJSON
+from kb import escaping, lineage
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 STATUS = {"active": "#009E73", "maintenance": "#E69F00", "discontinued": "#8C8C8C"}
@@ -40,7 +39,9 @@ def theme() -> alt.theme.ThemeConfig:
 
 
 alt.renderers.set_embed_options(**EMBED_OPTIONS)
-alt.renderers.enable("default", json_kwds={"cls": ScriptSafeJSON})  # no data string can end the chart's <script>
+alt.renderers.enable(
+    "default", json_kwds={"cls": escaping.ScriptSafeJSON}
+)  # no data string can end the chart's <script>
 
 
 def finish(chart: alt.TopLevelMixin, title: str, description: str, subtitle: str = "") -> alt.TopLevelMixin:

@@ -26,6 +26,9 @@ from kb.validation.reader import Table
 TIMEOUT = 30
 MAX_BYTES = 20 * 1024 * 1024
 USER_AGENT = "container-os-kb evidence check"
+MARKUP = re.compile(
+    r"</?(?:html|body|div|p|span|a|b|i|em|strong|code|pre|li|ul|table|td|br|para|section|literal|title)\b[^<>]*>", re.I
+)
 GITHUB_BLOB = re.compile(r"https://(?:www\.)?github\.com/([^/]+)/([^/]+)/blob/(.+)")
 
 
@@ -66,13 +69,19 @@ class _TextOfHtml(HTMLParser):
         if not self.skipping:
             self.parts.append(data)
 
+    def handle_comment(self, data: str) -> None:  # a source file shows its comments
+        self.parts.append(f" {data} ")
+
 
 def plain_text(content: str) -> str:
-    """The words of an HTML, Markdown or AsciiDoc page, markup removed."""
-    parser = _TextOfHtml()
-    parser.feed(content)
-    parser.close()
-    content = html.unescape("".join(parser.parts))
+    """The words of an HTML, XML, Markdown or AsciiDoc page, markup removed (a script or a source
+    file without markup is left as it is: its ``<`` are not tags)."""
+    if MARKUP.search(content):
+        parser = _TextOfHtml()
+        parser.feed(content)
+        parser.close()
+        content = "".join(parser.parts)
+    content = html.unescape(content)
     content = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", content)  # Markdown links and images
     content = re.sub(r"\b(?:link|xref|https?):[^\s\[]*\[([^\]]*)\]", r"\1", content)  # AsciiDoc links
     return content
@@ -81,7 +90,7 @@ def plain_text(content: str) -> str:
 def normalized(text: str) -> str:
     """Text for comparison: markup characters and typographic quotes folded, whitespace collapsed."""
     text = text.translate(str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "}))
-    text = re.sub(r"[*_`#>|\\]|\+{2,}|={2,}", "", text)
+    text = re.sub(r"[*_`#>|\\\[\]]|\+{2,}|={2,}", "", text)
     return " ".join(text.split()).casefold()
 
 
