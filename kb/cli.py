@@ -74,6 +74,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     evidence.add_argument("--format", choices=("text", "github"), default="text", help="output format")
     evidence.set_defaults(run=_evidence)
 
+    refresh = commands.add_parser(
+        "refresh",
+        help="propose releases rows from the projects' own feeds (needs the network)",
+        description="Read each project's release feed, print the added and changed releases rows with their "
+        "sources, and write them (validated) unless --dry-run. A stated row is only moved on by a newer version; "
+        "other disagreements, and endoflife.date's, are reported, never written. Exit 1 if a feed failed.",
+    )
+    refresh.add_argument("path", nargs="?", help="data folder (default: ./data)")
+    refresh.add_argument("--dry-run", action="store_true", help="print the diff, write nothing")
+    refresh.add_argument("--only", metavar="NAME", help="run one adapter (e.g. flatcar, talos, endoflife-date)")
+    refresh.add_argument(
+        "--feeds-url", metavar="BASE", help="ask BASE/host/path instead of each feed's host (also KB_FEEDS_URL)"
+    )
+    refresh.set_defaults(run=_refresh)
+
     args = parser.parse_args(argv)
     try:
         return args.run(args)
@@ -144,14 +159,13 @@ def _fmt_package(package, check: bool) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
-    import datetime as dt
-
     from kb.change import add, complete
+    from kb.dates import today
 
     def change(package, resource, cells):
         if args.interactive or sys.stdin.isatty():
             cells |= _ask(resource, cells)
-        return add(package, resource, complete(resource, cells, dt.date.today()))
+        return add(package, resource, complete(resource, cells, today()))
 
     return _change_rows("add", args, change, "added to")
 
@@ -252,6 +266,50 @@ def _evidence(args: argparse.Namespace) -> int:
     quotes = sum(1 for table in tables.values() if table for row in table.rows if row.cells.get("quote"))
     print(f"checked {quotes} quotes: {len(issues)} problem{'s' * (len(issues) != 1)}")
     return 1 if issues else 0
+
+
+def _refresh(args: argparse.Namespace) -> int:
+    from kb.change import Rejected
+    from kb.csvfile import WriteRefused
+    from kb.dates import today
+    from kb.refresh import adapters
+    from kb.refresh.fetch import base_url
+    from kb.refresh.runner import collect, report, tables, write
+    from kb.report import text_line
+
+    try:
+        package = _package(args.path)
+    except FileNotFoundError as error:
+        return _usage_error("refresh", error)
+    chosen = [adapter for adapter in adapters() if args.only in (None, adapter.name)]
+    if not chosen:
+        names = ", ".join(adapter.name for adapter in adapters())
+        return _usage_error("refresh", f"no adapter {args.only!r}; the adapters are {names}")
+    data = tables(package)
+    outcome = collect(chosen, data, base_url(args.feeds_url))
+    report(outcome)
+    counts = {
+        verdict: sum(c.verdict == verdict for c in outcome.changes)
+        for verdict in ("added", "changed", "updated", "disagrees")
+    }
+    summary = (
+        f"{counts['added']} added, {counts['changed'] + counts['updated']} changed ({counts['updated']} stated rows "
+        f"moved on to a newer version), {counts['disagrees']} disagreements, {len(outcome.failures)} feeds failed"
+    )
+    if args.dry_run:
+        print(f"{summary}; nothing written (--dry-run)")
+    else:
+        try:
+            write(package, outcome, data, today())
+        except Rejected as error:
+            for issue in error.issues:
+                print(text_line(issue))
+            print(f"nothing written: {len(error.issues)} problem(s)")
+            return 1
+        except WriteRefused as error:
+            return _usage_error("refresh", error)
+        print(summary)
+    return 1 if outcome.failures else 0
 
 
 def _ask(resource, given: dict[str, str]) -> dict[str, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import re
 from typing import Literal, NamedTuple
 
@@ -59,3 +60,9 @@ def format_partial(start: dt.date, precision: Precision) -> str:
     """Write a date back at its precision."""
     text = start.isoformat()
     return {"year": text[:4], "month": text[:7], "day": text}[precision]
+
+
+def today() -> dt.date:
+    """The one date of a run: KB_TODAY=YYYY-MM-DD when set, else the system's date."""
+    value = os.environ.get("KB_TODAY")
+    return dt.date.fromisoformat(value) if value else dt.date.today()
