@@ -89,6 +89,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     refresh.set_defaults(run=_refresh)
 
+    crosscheck = commands.add_parser(
+        "crosscheck", help="list where Wikidata disagrees with first_release, vendor and lineage (needs the network)"
+    )
+    crosscheck.add_argument("path", nargs="?", help="data folder (default: ./data)")
+    crosscheck.add_argument("--format", choices=("text", "github"), default="text", help="output format")
+    crosscheck.add_argument(
+        "--feeds-url", metavar="BASE", help="ask BASE/host/path instead of www.wikidata.org (also KB_FEEDS_URL)"
+    )
+    crosscheck.set_defaults(run=_crosscheck)
+
     args = parser.parse_args(argv)
     try:
         return args.run(args)
@@ -310,6 +320,30 @@ def _refresh(args: argparse.Namespace) -> int:
             return _usage_error("refresh", error)
         print(summary)
     return 1 if outcome.failures else 0
+
+
+def _crosscheck(args: argparse.Namespace) -> int:
+    from kb.crosscheck import compare
+    from kb.reader import read_table
+    from kb.refresh.fetch import base_url
+    from kb.report import github_annotation, text_line
+
+    try:
+        package = _package(args.path)
+    except FileNotFoundError as error:
+        return _usage_error("crosscheck", error)
+    tables = {}
+    for name in ("distros", "organizations", "lineage"):
+        resource = package.resource(name)
+        tables[name], _ = read_table(resource, package.path(resource), str(package.path(resource)))
+    issues, failures = compare(tables["distros"], tables["organizations"], tables["lineage"], base_url(args.feeds_url))
+    for issue in issues:
+        print(github_annotation(issue, "warning") if args.format == "github" else text_line(issue))
+    for line in failures:
+        print(line, file=sys.stderr)
+    items = sum(1 for row in tables["distros"].rows if row.cells.get("wikidata"))
+    print(f"checked {items} Wikidata items: {len(issues)} disagreements, {len(failures)} failed requests")
+    return 1 if issues or failures else 0
 
 
 def _ask(resource, given: dict[str, str]) -> dict[str, str]:

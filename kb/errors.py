@@ -155,6 +155,14 @@ _CODES = [
         "kb evidence",
     ),
     Code(
+        "wikidata-disagrees",
+        "Wikidata disagrees",
+        "The distribution's Wikidata item (its wikidata column) gives another inception (P571) than "
+        "first_release, another developer (P178) than the vendor, or another base (P144) than the lineage "
+        "says. Check both against a primary source; correct this row, or Wikidata.",
+        "kb crosscheck",
+    ),
+    Code(
         "page-unreachable",
         "Page unreachable",
         "The source's page could not be fetched (an HTTP error, a timeout or no network), so its quotes "
