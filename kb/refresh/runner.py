@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from kb.change import apply
+from kb.change import apply, complete
 from kb.reader import Row, read_table
 from kb.refresh.diff import ADDED, DISAGREES, UPDATED, Change, compare, written
 from kb.refresh.fetch import get_json
@@ -66,7 +66,8 @@ def render(change: Change) -> str:
 
 
 def release_row(proposal: Proposal, old: dict[str, str] | None, change: Change, today: dt.date, source: str):
-    """The row to write: the old one with the changed cells, the feed as source, checked today."""
+    """The row to write: the old one with the changed cells, the feed as source, checked today. Cells
+    the feed does not change keep their old source: in end_of_support_source, or said in the note."""
     cells = dict(
         old
         or {
@@ -77,77 +78,68 @@ def release_row(proposal: Proposal, old: dict[str, str] | None, change: Change, 
             "basis": "stated",
         }
     )
-    cells |= {name: new for name, _, new in change.cells}
-    moved = old is not None and old.get("source") != source
-    if moved and old.get("started") and "started" not in proposal.values:
-        cells["note"] = " ".join(filter(None, [old.get("note", ""), f"started per source {old['source']}."]))
-    if moved and old.get("end_of_support") and not old.get("end_of_support_source"):
-        cells["end_of_support_source"] = old["source"]
-    if proposal.note and proposal.note not in cells.get("note", ""):
-        cells["note"] = " ".join(filter(None, [cells.get("note", ""), proposal.note]))
-    return cells | {"source": source, "quote": proposal.quote, "checked": today.isoformat(), "basis": "stated"}
+    taken = {name: new for name, _, new in change.cells}
+    notes = [cells.get("note", "")]
+    if old is not None and old.get("source") != source:
+        if old.get("started") and "started" not in taken:
+            notes.append(f"started per source {old['source']}.")
+        if old.get("end_of_support") and "end_of_support" not in taken and not old.get("end_of_support_source"):
+            cells["end_of_support_source"] = old["source"]
+    if set(proposal.values) <= set(taken) | {k for k, v in proposal.values.items() if cells.get(k) == v}:
+        notes.append(proposal.note)
+    note = " ".join(n for n in dict.fromkeys(notes) if n)
+    return (
+        cells
+        | taken
+        | {"note": note, "source": source, "quote": proposal.quote, "checked": today.isoformat(), "basis": "stated"}
+    )
 
 
 def write(package: Package, outcome: Outcome, data: Tables, today: dt.date) -> int:
     """Write the sources the changes cite, then the changed rows; return how many rows were written."""
-    changes = [change for change in outcome.changes if written(change)]
+    changes = {(c.proposal.distro, c.proposal.line): c for c in outcome.changes if written(c)}
     if not changes:
         return 0
-    by_url = {row["url"]: row["id"] for row in data["sources"]}
-    feeds = {change.proposal.feed.url: change.proposal.feed for change in changes}
-    ids = {url: by_url.get(url, feed.id) for url, feed in feeds.items()}
+    sources, releases = package.resource("sources"), package.resource("releases")
+    feeds = {change.proposal.feed.url: change.proposal.feed for change in changes.values()}
+    known = {row["url"]: row["id"] for row in data["sources"]}
+    ids = {url: known.get(url, feed.id) for url, feed in feeds.items()}
+    accessed = {"accessed": today.isoformat()}
 
     def with_sources(rows: list[Row]) -> list[Row]:
-        kept = [
-            Row(row.line, row.cells | {"accessed": today.isoformat()}) if row.cells["url"] in feeds else row
-            for row in rows
-        ]
-        new = [
-            Row(
-                0,
-                {
-                    "id": feed.id,
-                    "url": url,
-                    "title": feed.title,
-                    "publisher": feed.publisher,
-                    "accessed": today.isoformat(),
-                    "type": "feed",
-                },
-            )
+        kept = [Row(row.line, row.cells | accessed) if row.cells["url"] in feeds else row for row in rows]
+        cells = [
+            {"id": feed.id, "url": url, "title": feed.title, "publisher": feed.publisher, "type": "feed"} | accessed
             for url, feed in feeds.items()
-            if url not in by_url
+            if url not in known
         ]
-        return kept + new
-
-    old = {(row["distro"], row["line"]): row for row in data["releases"]}
+        return kept + [Row(0, complete(sources, row, today)) for row in cells]
 
     def with_releases(rows: list[Row]) -> list[Row]:
-        chosen = {(c.proposal.distro, c.proposal.line): c for c in changes}
-        result = []
-        for row in rows:
-            key = (row.cells["distro"], row.cells["line"])
-            change = chosen.pop(key, None)
-            cells = (
-                release_row(change.proposal, row.cells, change, today, ids[change.proposal.feed.url])
-                if change
-                else None
+        def cells(key, old):
+            change = changes[key]
+            return complete(
+                releases, release_row(change.proposal, old, change, today, ids[change.proposal.feed.url]), today
             )
-            result.append(Row(row.line, cells) if cells else row)
-        for key, change in chosen.items():
-            result.append(
-                Row(0, release_row(change.proposal, old.get(key), change, today, ids[change.proposal.feed.url]))
-            )
-        return result
 
-    apply(package, package.resource("sources"), with_sources)
-    apply(package, package.resource("releases"), with_releases)
+        present = {(row.cells["distro"], row.cells["line"]) for row in rows}
+        kept = [
+            Row(row.line, cells(key, row.cells))
+            if (key := (row.cells["distro"], row.cells["line"])) in changes
+            else row
+            for row in rows
+        ]
+        return kept + [Row(0, cells(key, None)) for key in changes if key not in present]
+
+    apply(package, sources, with_sources)
+    apply(package, releases, with_releases)
     return len(changes)
 
 
-def report(outcome: Outcome, out=sys.stdout, err=sys.stderr) -> None:
+def report(outcome: Outcome) -> None:
     """The diff on standard output, one failure line per feed on standard error."""
     for change in outcome.changes:
         if change.verdict != "same":
-            print(render(change), file=out)
+            print(render(change))
     for line in outcome.failures:
-        print(line, file=err)
+        print(line, file=sys.stderr)
