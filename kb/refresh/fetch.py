@@ -24,7 +24,10 @@ def located(url: str, base: str | None) -> str:
 
 
 def get_json(url: str, headers: Mapping[str, str], base: str | None = None) -> object:
-    """The JSON document at ``url``, or FeedError saying what went wrong."""
+    """The JSON document at ``url``, or FeedError saying what went wrong. Credentials go only to the
+    real host, never to a stand-in under ``base``."""
+    if base:
+        headers = {name: value for name, value in headers.items() if name.lower() != "authorization"}
     page = download(located(url, base), headers)
     if page.text is None:
         raise FeedError(page.error)
