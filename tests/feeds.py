@@ -6,6 +6,7 @@ import csv
 import http.server
 import io
 import threading
+import time
 import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,8 +17,11 @@ WIKIDATA = "www.wikidata.org/w/wbgetentities-Q6-Q42.json"
 
 
 @contextmanager
-def feed_server(statuses: dict[str, int] | None = None, bodies: dict[str, str] | None = None) -> Iterator:
-    """Serve the recorded payloads; ``statuses`` and ``bodies`` override the answer for a path prefix.
+def feed_server(
+    statuses: dict[str, int] | None = None, bodies: dict[str, str] | None = None, delays: dict[str, float] | None = None
+) -> Iterator:
+    """Serve the recorded payloads; ``statuses``, ``bodies`` and ``delays`` (seconds before answering)
+    override the answer for a path prefix.
     The server records (path, headers) of every request in ``asked``. wbgetentities requests that
     name Q42 get the recorded Wikidata answer."""
     asked: list[tuple[str, dict[str, str]]] = []
@@ -27,6 +31,9 @@ def feed_server(statuses: dict[str, int] | None = None, bodies: dict[str, str] |
             parts = urllib.parse.urlsplit(self.path)
             asked.append((self.path, dict(self.headers)))
             path = parts.path.lstrip("/")
+            for prefix, seconds in (delays or {}).items():
+                if path.startswith(prefix):
+                    time.sleep(seconds)
             for prefix, code in (statuses or {}).items():
                 if path.startswith(prefix):
                     return self.answer(code, b"")

@@ -147,6 +147,15 @@ def test_a_malformed_payload_or_a_failing_host_costs_only_its_own_rows(package, 
     assert any(line.startswith("+ releases flatcar stable:") for line in out)
 
 
+def test_a_feed_that_times_out_is_one_line(package, capsys, monkeypatch) -> None:
+    monkeypatch.setattr("kb.evidence.TIMEOUT", 0.2)
+    with feed_server(delays={"www.flatcar.org/releases-json/releases-stable.json": 1}) as server:
+        code, out, err = refresh(capsys, str(package), "--dry-run", "--only", "flatcar", "--feeds-url", server.base)
+    assert code == 1
+    assert "kb refresh: flatcar: https://www.flatcar.org/releases-json/releases-stable.json: timed out" in err
+    assert any(line.startswith("+ releases flatcar lts:") for line in out)
+
+
 def test_the_snap_store_is_asked_with_its_series_header_and_the_variable_works(package, capsys, monkeypatch) -> None:
     with feed_server() as server:
         monkeypatch.setenv("KB_FEEDS_URL", server.base)
