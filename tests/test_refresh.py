@@ -188,6 +188,16 @@ def test_endoflife_date_only_reports(package, capsys) -> None:
     assert (package / "releases.csv").read_bytes() == before
 
 
+def test_rows_of_a_distro_the_data_lacks_are_left_out_and_said(package, capsys) -> None:
+    rows = [row for row in read_rows(package / "distros.csv") if row["id"] != "fedora-coreos"]
+    (package / "distros.csv").write_text(",".join(rows[0]) + "\n", encoding="utf-8")
+    add_rows(package / "distros.csv", rows)
+    with feed_server() as server:
+        _, out, err = refresh(capsys, str(package), "--only", "fedora-coreos", "--feeds-url", server.base)
+    assert "kb refresh: fedora-coreos: fedora-coreos is not in distros; skipped" in err
+    assert not read_rows(package / "releases.csv") and out[-1].startswith("0 added")
+
+
 def test_an_unknown_adapter_is_a_usage_error(package, capsys) -> None:
     code, _, err = refresh(capsys, str(package), "--only", "flatcat")
     assert code == 2 and "no adapter 'flatcat'; the adapters are fedora-coreos, flatcar, talos" in err[0]

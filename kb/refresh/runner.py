@@ -18,15 +18,14 @@ from kb.refresh.fetch import get_json
 from kb.refresh.model import Adapter, FeedError, Proposal, Tables
 from kb.schema import Package
 
-KEY = ("distro", "line")
-
 
 @dataclass
 class Outcome:
-    """What a run found: the changes, the feeds that failed, and what was written."""
+    """What a run found: the changes, the feeds that failed, the rows left out for want of their distro."""
 
     changes: list[Change] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
 
 
 def tables(package: Package, names: Sequence[str] = ("distros", "sources", "releases")) -> dict:
@@ -42,6 +41,7 @@ def tables(package: Package, names: Sequence[str] = ("distros", "sources", "rele
 def collect(adapters: Sequence[Adapter], data: Tables, base: str | None) -> Outcome:
     """Fetch every feed of every adapter and compare what it says with the releases rows."""
     rows = {(row["distro"], row["line"]): row for row in data["releases"]}
+    distros = {row["id"] for row in data["distros"]}
     outcome = Outcome()
     for adapter in adapters:
         for feed in adapter.feeds(data):
@@ -51,6 +51,9 @@ def collect(adapters: Sequence[Adapter], data: Tables, base: str | None) -> Outc
                 outcome.failures.append(f"kb refresh: {adapter.name}: {feed.url}: {error}")
                 continue
             for proposal in proposals:
+                if proposal.distro not in distros:
+                    outcome.skipped.append(f"kb refresh: {adapter.name}: {proposal.distro} is not in distros; skipped")
+                    continue
                 row = rows.get((proposal.distro, proposal.line))
                 outcome.changes.append(compare(proposal, row, adapter.crosscheck))
     return outcome
@@ -141,5 +144,5 @@ def report(outcome: Outcome) -> None:
     for change in outcome.changes:
         if change.verdict != "same":
             print(render(change))
-    for line in outcome.failures:
+    for line in [*dict.fromkeys(outcome.skipped), *outcome.failures]:
         print(line, file=sys.stderr)
