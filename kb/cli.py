@@ -74,6 +74,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     evidence.add_argument("--format", choices=("text", "github"), default="text", help="output format")
     evidence.set_defaults(run=_evidence)
 
+    refresh = commands.add_parser(
+        "refresh",
+        help="propose releases rows from the projects' own feeds (needs the network)",
+        description="Read each project's release feed, print the added and changed releases rows with their "
+        "sources, and write them (validated) unless --dry-run. A stated row is only moved on by a newer version; "
+        "other disagreements, and endoflife.date's, are reported, never written. Exit 1 if a feed failed.",
+    )
+    refresh.add_argument("path", nargs="?", help="data folder (default: ./data)")
+    refresh.add_argument("--dry-run", action="store_true", help="print the diff, write nothing")
+    refresh.add_argument("--only", metavar="NAME", help="run one adapter (e.g. flatcar, talos, endoflife-date)")
+    refresh.add_argument(
+        "--feeds-url", metavar="BASE", help="ask BASE/host/path instead of each feed's host (also KB_FEEDS_URL)"
+    )
+    refresh.set_defaults(run=_refresh)
+
+    crosscheck = commands.add_parser(
+        "crosscheck", help="list where Wikidata disagrees with first_release, vendor and lineage (needs the network)"
+    )
+    crosscheck.add_argument("path", nargs="?", help="data folder (default: ./data)")
+    crosscheck.add_argument("--format", choices=("text", "github"), default="text", help="output format")
+    crosscheck.add_argument(
+        "--feeds-url", metavar="BASE", help="ask BASE/host/path instead of www.wikidata.org (also KB_FEEDS_URL)"
+    )
+    crosscheck.set_defaults(run=_crosscheck)
+
     args = parser.parse_args(argv)
     for stream in (sys.stdout, sys.stderr):  # whatever the terminal's encoding, no report is lost to one character
         if hasattr(stream, "reconfigure"):
@@ -255,6 +280,74 @@ def _evidence(args: argparse.Namespace) -> int:
     quotes = sum(1 for table in tables.values() if table for row in table.rows if row.cells.get("quote"))
     print(f"checked {quotes} quotes: {len(issues)} problem{'s' * (len(issues) != 1)}")
     return 1 if issues else 0
+
+
+def _refresh(args: argparse.Namespace) -> int:
+    from kb.change import Rejected
+    from kb.csvfile import WriteRefused
+    from kb.dates import today
+    from kb.refresh import adapters
+    from kb.refresh.fetch import base_url
+    from kb.refresh.runner import collect, report, tables, write
+    from kb.validation.render import text_line
+
+    try:
+        package = _package(args.path)
+    except FileNotFoundError as error:
+        return _usage_error("refresh", error)
+    chosen = [adapter for adapter in adapters() if args.only in (None, adapter.name)]
+    if not chosen:
+        names = ", ".join(adapter.name for adapter in adapters())
+        return _usage_error("refresh", f"no adapter {args.only!r}; the adapters are {names}")
+    data = tables(package)
+    outcome = collect(chosen, data, base_url(args.feeds_url))
+    report(outcome)
+    counts = {
+        verdict: sum(c.verdict == verdict for c in outcome.changes)
+        for verdict in ("added", "changed", "updated", "disagrees")
+    }
+    summary = (
+        f"{counts['added']} added, {counts['changed'] + counts['updated']} changed ({counts['updated']} stated rows "
+        f"moved on to a newer version), {counts['disagrees']} disagreements, {len(outcome.failures)} feeds failed"
+    )
+    if args.dry_run:
+        print(f"{summary}; nothing written (--dry-run)")
+    else:
+        try:
+            write(package, outcome, data, today())
+        except Rejected as error:
+            for issue in error.issues:
+                print(text_line(issue))
+            print(f"nothing written: {len(error.issues)} problem(s)")
+            return 1
+        except WriteRefused as error:
+            return _usage_error("refresh", error)
+        print(summary)
+    return 1 if outcome.failures else 0
+
+
+def _crosscheck(args: argparse.Namespace) -> int:
+    from kb.crosscheck import compare
+    from kb.refresh.fetch import base_url
+    from kb.validation.reader import read_table
+    from kb.validation.render import github_annotation, text_line
+
+    try:
+        package = _package(args.path)
+    except FileNotFoundError as error:
+        return _usage_error("crosscheck", error)
+    tables = {}
+    for name in ("distros", "organizations", "lineage"):
+        resource = package.resource(name)
+        tables[name], _ = read_table(resource, package.path(resource), str(package.path(resource)))
+    issues, failures = compare(tables["distros"], tables["organizations"], tables["lineage"], base_url(args.feeds_url))
+    for issue in issues:
+        print(github_annotation(issue, "warning") if args.format == "github" else text_line(issue))
+    for line in failures:
+        print(line, file=sys.stderr)
+    items = sum(1 for row in tables["distros"].rows if row.cells.get("wikidata"))
+    print(f"checked {items} Wikidata items: {len(issues)} disagreements, {len(failures)} failed requests")
+    return 1 if issues or failures else 0
 
 
 def _ask(resource, given: dict[str, str]) -> dict[str, str]:

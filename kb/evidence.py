@@ -14,7 +14,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -94,9 +94,9 @@ def normalized(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def download(url: str) -> Page:
-    """GET ``url`` with a timeout and a size limit."""
-    request = urllib.request.Request(fetched_url(url), headers={"User-Agent": USER_AGENT})
+def download(url: str, headers: Mapping[str, str] | None = None) -> Page:
+    """GET ``url`` with a timeout and a size limit, and any extra request ``headers``."""
+    request = urllib.request.Request(fetched_url(url), headers={"User-Agent": USER_AGENT, **(headers or {})})
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
             body = response.read(MAX_BYTES + 1)

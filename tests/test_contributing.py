@@ -50,6 +50,16 @@ def test_the_wrong_fact_form_has_the_fields_the_site_prefills() -> None:
 
 
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
+# The jobs allowed more than reading: Pages deployment, and the weekly refresh, the one job that
+# writes to the repository (it pushes a branch and opens a pull request).
+WRITERS = {
+    ("pages.yml", "deploy"): {"pages": "write", "id-token": "write"},
+    ("refresh.yml", "refresh"): {"contents": "write", "pull-requests": "write"},
+}
+
+
+def actions(text: str) -> list[str]:
+    return re.findall(r"uses: (\S+)", text)
 
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
@@ -59,10 +69,29 @@ def test_workflows_are_least_privilege_and_pinned(workflow) -> None:
     assert spec["permissions"] == {"contents": "read"}
     assert "concurrency" in spec
     assert "pull_request_target" not in text
-    for action in re.findall(r"uses: (\S+)", text):
+    for name, job in spec["jobs"].items():
+        assert job.get("permissions") == WRITERS.get((workflow.name, name)), (workflow.name, name)
+    assert set(re.findall(r"secrets\.(\w+)", text)) <= {"GITHUB_TOKEN"}  # no secret beyond the default token
+    for action in actions(text):
         assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), action
     for image in re.findall(r"(?:container|image): (\S+)", text):
         assert re.fullmatch(r"[\w./:-]+@sha256:[0-9a-f]{64}", image), image
+
+
+def test_every_workflow_pins_an_action_at_the_same_commit() -> None:
+    pins: dict[str, set[str]] = {}
+    for workflow in WORKFLOWS:
+        for action in actions(workflow.read_text()):
+            name, sha = action.split("@")
+            pins.setdefault(name, set()).add(sha)
+    assert pins and all(len(shas) == 1 for shas in pins.values()), pins
+
+
+def test_the_writing_job_exists_where_it_is_allowed() -> None:
+    for (file, job), permissions in WRITERS.items():
+        assert (
+            yaml.safe_load((ROOT / ".github/workflows" / file).read_text())["jobs"][job]["permissions"] == permissions
+        )
 
 
 def test_pull_requests_get_annotations_tests_and_a_preview() -> None:
@@ -71,6 +100,21 @@ def test_pull_requests_get_annotations_tests_and_a_preview() -> None:
     weekly = (ROOT / ".github/workflows/links.yml").read_text()
     assert "pull_request" not in weekly  # network checks stay off PRs
     assert "kb links --format github" in weekly and "kb evidence --format github" in weekly
+    assert "kb crosscheck --format github" in weekly
+
+
+def test_the_weekly_refresh_proposes_a_pull_request() -> None:
+    text = (ROOT / ".github/workflows/refresh.yml").read_text()
+    spec = yaml.safe_load(text)
+    triggers = spec[True]  # YAML 1.1 reads the key "on" as true
+    assert set(triggers) == {"schedule", "workflow_dispatch"} and triggers["schedule"][0]["cron"]
+    steps = spec["jobs"]["refresh"]["steps"]
+    runs = "\n".join(step.get("run", "") for step in steps)
+    assert "kb refresh" in runs and "kb validate" in runs and "gh pr create" in runs
+    assert all("uses" not in step or step["uses"].split("@")[0] in ("actions/checkout", "actions/setup-python")
+               for step in steps)  # fmt: skip
+    assert all(step.get("with", {}).get("persist-credentials") is False for step in steps
+               if step.get("uses", "").startswith("actions/checkout"))  # fmt: skip
 
 
 def test_generated_pages_escape_the_data(tmp_path) -> None:

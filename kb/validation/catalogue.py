@@ -335,6 +335,15 @@ _CODES = [
         "Open the URL; if the page moved, link its new or archived address.",
         ("evidence", "network"),
     ),
+    Code(
+        "wikidata-disagrees",
+        "Wikidata disagrees",
+        "kb crosscheck found that the distribution's Wikidata item (its wikidata column) gives another inception "
+        "(P571) than first_release, another developer (P178) than the vendor, or another base (P144) than the "
+        "lineage says.",
+        "Check both against a primary source; correct this row, or Wikidata.",
+        ("rule", "network"),
+    ),
 ]
 
 CATALOGUE: dict[str, Code] = {code.code: code for code in _CODES}
