@@ -132,3 +132,12 @@ def test_generated_pages_escape_the_data(tmp_path) -> None:
         html = markdown.markdown(page, extensions=["tables", "attr_list"])
         assert "<script>" not in html and "<img" not in html and 'href="javascript:' not in html
         assert "&#60;script&#62;alert&#40;1&#41;&#60;/script&#62;" in html
+
+
+def test_contributing_links_work_in_the_repository_and_on_the_site() -> None:
+    from kb.site.plugin import SITE_PAGES, _site_links
+
+    links = [link for link in re.findall(r"\]\(([^)#]+)\)", GUIDE) if "://" not in link]
+    assert links and all((ROOT / link).exists() for link in links), links
+    on_site = re.findall(r"\]\(([^)#]+)\)", _site_links(GUIDE))
+    assert all(link in SITE_PAGES.values() for link in on_site if "://" not in link), on_site

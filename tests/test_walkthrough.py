@@ -1,5 +1,6 @@
-"""A new contributor adds a distribution by the steps of CONTRIBUTING.md; the strict build then
-publishes its page."""
+"""A new contributor adds a distribution, a base edge and a fact by the steps of CONTRIBUTING.md,
+edits the fact and removes another, with the documented commands only; the strict build then
+publishes the page."""
 
 from __future__ import annotations
 
@@ -25,6 +26,13 @@ STEPS = [
     "'quote=containerd is the default container runtime.'",
     "add lineage from=coreos-container-linux to=acme-os relation=fork date=2021-03 source=acme-os-docs basis=stated "
     "'quote=Acme OS began as a fork of CoreOS Container Linux.'",
+    "add lineage from=debian to=acme-os relation=based-on source=acme-os-docs basis=stated "
+    "'quote=Acme OS is built from Debian packages.'",
+    "add distro_features distro=acme-os feature=no-ssh value=no source=acme-os-docs basis=stated "
+    "'quote=An SSH server runs by default.'",
+    "edit distro_features distro=acme-os feature=selinux --set value=yes 'detail=enforcing by default' basis=stated "
+    "'quote=SELinux is enforcing by default.'",
+    "rm distro_features distro=acme-os feature=no-ssh",
     "validate",
     "fmt --check",
 ]
@@ -33,7 +41,7 @@ STEPS = [
 def test_the_guide_shows_these_steps() -> None:
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     for command in ("kb add sources", "kb add organizations", "kb add distros", "kb add distro_features",
-                    "kb validate", "make serve"):  # fmt: skip
+                    "kb edit distro_features", "kb rm distro_features", "kb validate", "make serve"):  # fmt: skip
         assert command in guide
 
 
@@ -43,7 +51,7 @@ def test_a_new_distribution_reaches_the_site(site, tmp_path) -> None:
     shutil.copytree(DATA, data)
     for step in STEPS:
         words = shlex.split(step)
-        command = [KB, *words, "--data", str(data)] if words[0] == "add" else [KB, *words, str(data)]
+        command = [KB, *words, "--data", str(data)] if words[0] in ("add", "edit", "rm") else [KB, *words, str(data)]
         result = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL)
         assert result.returncode == 0, f"kb {step}\n{result.stdout}{result.stderr}"
     cache = tmp_path / "cache"
@@ -51,6 +59,7 @@ def test_a_new_distribution_reaches_the_site(site, tmp_path) -> None:
     built = build_site(tmp_path / "site", KB_DATA=str(data), KB_CACHE=str(cache))
     assert built.returncode == 0, built.stderr[-3000:]
     page = (tmp_path / "site" / "distros" / "acme-os" / "index.html").read_text(encoding="utf-8")
-    assert "Acme OS is a container host." in page and "permissive mode" in page
-    assert 'href="../coreos-container-linux/"' in page
+    assert "Acme OS is a container host." in page and "enforcing by default" in page
+    assert "permissive mode" not in page and "An SSH server runs by default." not in page
+    assert 'href="../coreos-container-linux/"' in page and 'href="../debian/"' in page
     assert "Acme OS" in (tmp_path / "site" / "compare" / "index.html").read_text(encoding="utf-8")

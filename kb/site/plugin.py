@@ -32,6 +32,8 @@ from kb.validation.render import render
 
 log = logging.getLogger("mkdocs.plugins.kb")
 MARKER = re.compile(r"<!-- kb:(\w+)(?: (\w+))? -->")
+# CONTRIBUTING links the repository's files; on the site the same links lead to the pages made from them.
+SITE_PAGES = {"kb/validation/catalogue.py": "reference/errors.md", "data/datapackage.json": "reference/schema.md"}
 
 
 class KnowledgeBaseConfig(base.Config):
@@ -94,7 +96,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         files.append(File.generated(config, self.vega_path, content=bundle))
         contributing = self.root / self.config.contributing_file
         if contributing.exists():
-            files.append(File.generated(config, "contributing.md", content=contributing.read_text(encoding="utf-8")))
+            text = _site_links(contributing.read_text(encoding="utf-8"))
+            files.append(File.generated(config, "contributing.md", content=text))
         for file in self._notebook_files(config):
             files.append(file)
         return files
@@ -215,3 +218,10 @@ def _refuse_tracked_cache(root: Path, cache: Path) -> None:
             f"git tracks {len(tracked)} file(s) in the build cache, such as {tracked[0]}; a cache is never taken "
             f"from the repository. Remove them with: git rm -r --cached -- {cache}"
         )
+
+
+def _site_links(markdown: str) -> str:
+    """CONTRIBUTING's links to repository files, pointed at the site pages generated from them."""
+    for path, page in SITE_PAGES.items():
+        markdown = markdown.replace(f"]({path})", f"]({page})")
+    return markdown
