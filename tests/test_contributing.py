@@ -132,6 +132,7 @@ def test_generated_pages_escape_the_data(tmp_path) -> None:
         html = markdown.markdown(page, extensions=["tables", "attr_list"])
         assert "<script>" not in html and "<img" not in html and 'href="javascript:' not in html
         assert "&#60;script&#62;alert&#40;1&#41;&#60;/script&#62;" in html
+    assert "names no repository (set KB_REPO_URL)" in pages.distro_page(site, "talos")  # said plainly
 
 
 def test_contributing_links_work_in_the_repository_and_on_the_site() -> None:

@@ -169,7 +169,10 @@ def _contribute(site: Site, distro: str, url: str) -> str:
             f'<p class="kb-contribute">{link(edit, "Edit this data")} · {link(report, "Report a wrong fact")} · '
             f"{link(contributing, 'How to contribute')}</p>"
         )
-    return f'<p class="kb-contribute">{link(contributing, "Edit this data or report a wrong fact")}</p>'
+    return (
+        '<p class="kb-contribute">This build names no repository (set KB_REPO_URL), so it has no edit or report '
+        f"links. {link(contributing, 'How to contribute')}</p>"
+    )
 
 
 def distro_index(site: Site) -> str:
