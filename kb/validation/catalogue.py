@@ -285,6 +285,14 @@ _CODES = [
         ("rule",),
     ),
     Code(
+        "confusable-name",
+        "Confusable name",
+        "A name looks the same as another one (Unicode confusables, UTS #39): a Cyrillic о for a Latin o, "
+        "a digit 0 for a letter O.",
+        "Write the name in the same characters as the other, or make it really differ.",
+        ("rule",),
+    ),
+    Code(
         "overlapping-periods",
         "Overlapping periods",
         "Two rows give the same distro and feature (or runtime) for periods that overlap.",
