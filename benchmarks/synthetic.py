@@ -12,7 +12,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kb.csvfile import write
 from kb.fmt import canonical_rows
-from kb.schema import DESCRIPTOR, Resource, read_package
+from kb.schema import DESCRIPTOR, Resource
+from kb.validation.descriptor import read_package
 from kb.validation.reader import Row, Table
 
 

@@ -8,7 +8,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kb.validation.render import FORMATS
+from kb.validation.descriptor import InvalidDescriptor
+from kb.validation.render import FORMATS, text_line
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -105,6 +106,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(errors="backslashreplace")
     try:
         return args.run(args)
+    except InvalidDescriptor as invalid:  # fmt, add and links need a usable descriptor
+        for issue in invalid.issues:
+            print(text_line(issue))
+        return 1
     except BrokenPipeError:  # the reader went away (kb validate | head): stop quietly, as Python's docs advise
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
@@ -129,7 +134,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _package(path: str | None):
-    from kb.schema import DESCRIPTOR, locate_data, read_package
+    from kb.schema import DESCRIPTOR, locate_data
+    from kb.validation.descriptor import read_package
 
     root = Path(path) if path else locate_data()
     if root.name == DESCRIPTOR:
@@ -153,7 +159,6 @@ def _fmt(args: argparse.Namespace) -> int:
 def _fmt_package(package, check: bool) -> int:
     from kb.csvfile import write_text
     from kb.fmt import format_package
-    from kb.validation.render import text_line
 
     outcomes = format_package(package)
     blocked = [outcome for outcome in outcomes if outcome.canonical is None]
@@ -243,7 +248,7 @@ def _cells(command: str, words: list[str]) -> dict[str, str]:
 def _links(args: argparse.Namespace) -> int:
     from kb.links import check
     from kb.validation.reader import read_table
-    from kb.validation.render import github_annotation, text_line
+    from kb.validation.render import github_annotation
 
     try:
         package = _package(args.path)

@@ -41,7 +41,8 @@ def canonical_rows(table: Table) -> list[list[str]]:
 
 def format_file(resource: Resource, path: Path) -> Outcome:
     """The canonical text of one file, if it can be produced without losing anything."""
-    current = path.read_text(encoding="utf-8", errors="surrogateescape") if path.is_file() else ""
+    # read as bytes: text mode would turn CRLF line ends into LF and hide them
+    current = path.read_bytes().decode("utf-8", "surrogateescape") if path.is_file() else ""
     table, issues = read_table(resource, path, str(path))
     blocking = [issue for issue in issues if issue.code not in REPAIRED]
     if table is None or blocking:

@@ -14,8 +14,9 @@ import pandas as pd
 
 from kb.csvfile import write
 from kb.dates import format_partial, parse_partial
-from kb.schema import DESCRIPTOR, Field, locate_data, read_package
+from kb.schema import DESCRIPTOR, Field, locate_data
 from kb.validation import Report, validate
+from kb.validation.descriptor import read_package
 from kb.validation.reader import Table
 from kb.validation.render import render
 

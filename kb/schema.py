@@ -1,8 +1,8 @@
-"""The data package descriptor (data/datapackage.json) as typed, read-only objects."""
+"""The data package descriptor (data/datapackage.json) as typed, read-only objects, and where the
+data folder is. Reading and checking the descriptor is ``kb.validation.descriptor``'s job."""
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from dataclasses import dataclass
@@ -143,9 +143,9 @@ class Package:
         return tuple(resource for resource in self.resources if resource.facts)
 
 
-def read_package(root: Path) -> Package:
-    """Read ``root/datapackage.json``; raises OSError or ValueError (with position) when it is broken."""
-    spec = json.loads((root / DESCRIPTOR).read_text(encoding="utf-8"))
+def package_from(root: Path, spec: dict) -> Package:
+    """The package of a descriptor that ``kb.validation.descriptor`` has checked (use its
+    ``read_package``: it checks before it builds)."""
     return Package(
         root=root,
         name=spec["name"],

@@ -21,7 +21,8 @@ from IPython.display import Markdown
 
 import kb
 from kb import charts, dates, features
-from kb.schema import locate_data, read_package
+from kb.schema import locate_data
+from kb.validation.descriptor import read_package
 
 tables = kb.load()
 package = read_package(locate_data())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import os
 import shutil
 import subprocess
@@ -17,8 +18,12 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DEFECTS = sorted(path.name for path in (FIXTURES / "defects").iterdir())
 
 
+PATCH = "descriptor-patch.json"  # {"resources/0/path": value, ...}: values to set in the real descriptor
+
+
 def build_package(target: Path, defect: str | None = None) -> Path:
-    """A copy of the valid fixture package in ``target``, with one defect's files laid over it."""
+    """A copy of the valid fixture package in ``target``, with one defect's files laid over it (and
+    its descriptor patch applied: the descriptor is written back as it is formatted, indent 2)."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(DATA / "datapackage.json", target)
     for table in (FIXTURES / "valid").glob("*.csv"):
@@ -26,8 +31,18 @@ def build_package(target: Path, defect: str | None = None) -> Path:
     if defect:
         folder = FIXTURES / "defects" / defect
         for file in folder.iterdir():
-            if file.name not in ("expected.csv", "ABSENT"):
+            if file.name not in ("expected.csv", "ABSENT", PATCH):
                 shutil.copy(file, target / file.name)
+        if (folder / PATCH).exists():
+            descriptor = json.loads((target / "datapackage.json").read_text(encoding="utf-8"))
+            for pointer, value in json.loads((folder / PATCH).read_text(encoding="utf-8")).items():
+                *parents, last = [int(part) if part.isdigit() else part for part in pointer.split("/")]
+                node = descriptor
+                for part in parents:
+                    node = node[part]
+                node[last] = value
+            text = json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"
+            (target / "datapackage.json").write_text(text, encoding="utf-8")
         if (folder / "ABSENT").exists():
             for name in (folder / "ABSENT").read_text().split():
                 (target / name).unlink()

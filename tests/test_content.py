@@ -7,7 +7,8 @@ import pytest
 
 import kb
 from kb import features
-from kb.schema import locate_data, read_package
+from kb.schema import locate_data
+from kb.validation.descriptor import read_package
 
 REQUIRED_DISTROS = [
     "coreos-container-linux", "fedora-coreos", "rhel-coreos", "flatcar", "fedora-atomic-host", "centos-atomic-host",

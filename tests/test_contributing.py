@@ -11,10 +11,10 @@ import pytest
 import yaml
 from conftest import DATA, ROOT
 
-from kb.schema import read_package
 from kb.site import pages
 from kb.site.context import Site
 from kb.validation import validate
+from kb.validation.descriptor import read_package
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 RESOURCES = read_package(DATA).resources

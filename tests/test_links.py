@@ -9,7 +9,7 @@ import threading
 from conftest import build_package
 
 from kb.links import check, status
-from kb.schema import read_package
+from kb.validation.descriptor import read_package
 from kb.validation.reader import read_table
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import DATA, REPO_URL, ROOT, build_package, build_site, read_rows
 
-from kb.schema import read_package
 from kb.validation.catalogue import CATALOGUE
+from kb.validation.descriptor import read_package
 
 DISTROS = read_rows("distros")
 NOTEBOOKS = sorted(path.stem for path in (DATA.parent / "notebooks").glob("*.py"))

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import kb
 from kb.dates import TODAY
+from kb.schema import DESCRIPTOR, Package
 
 KERNEL = "python3"
 LIBRARIES = ("altair", "pandas", "networkx", "vl-convert-python", "nbconvert", "mkdocs-jupyter")
@@ -28,16 +29,17 @@ class NotebookFailed(RuntimeError):
     """A cell raised while the notebook ran."""
 
 
-def fingerprint(data: Path, today: dt.date) -> str:
-    """A digest of what every generated output depends on: the data files, the kb package's code,
-    the day counted as today and the versions of Python, kb and the libraries that draw the output."""
+def fingerprint(package: Package, today: dt.date) -> str:
+    """A digest of what every generated output depends on: the descriptor and the files it names,
+    the kb package's code, the day counted as today and the versions of Python, kb and the libraries
+    that draw the output."""
     versions = [today.isoformat(), kb.__version__, sys.version, *(metadata.version(name) for name in LIBRARIES)]
     digest = hashlib.sha256(" ".join(versions).encode())
-    package = Path(kb.__file__).parent
-    for base, files in ((data, sorted(data.glob("*"))), (package, sorted(package.rglob("*.py")))):
+    data = [package.root / DESCRIPTOR, *(package.path(resource) for resource in package.resources)]
+    code = Path(kb.__file__).parent
+    for base, files in ((package.root, data), (code, sorted(code.rglob("*.py")))):
         for file in files:
-            if file.is_file():
-                digest.update(file.relative_to(base).as_posix().encode() + b"\0" + file.read_bytes())
+            digest.update(file.relative_to(base).as_posix().encode() + b"\0" + file.read_bytes())
     return digest.hexdigest()[:20]
 
 

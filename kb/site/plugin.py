@@ -58,10 +58,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if not report.ok:
             raise PluginError("the data package is invalid; the site is not built.\n" + render(report))
         _refuse_tracked_cache(self.root, self.cache)
-        self.package = report.package
         repo_url = (config.extra.get("repository") or "").rstrip("/") or None
         self.site = Site(report, repo_url=repo_url, today=pd.Timestamp(self.today))
-        self.fingerprint = fingerprint(self.data, self.today)
+        self.fingerprint = fingerprint(report.package, self.today)
         self.refreshed = self.cache / "notebooks" / "refreshed"  # touched when background runs finish
         return config
 
@@ -89,9 +88,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_files(self, files: Files, config) -> Files:
         for path, content in self._generated().items():
             files.append(File.generated(config, path, content=content))
-        # Only the descriptor and the files it names: a stray CSV or a symlink in data/ is never published.
-        for name in (DESCRIPTOR, *(resource.path for resource in self.package.resources)):
-            files.append(File.generated(config, f"data/{name}", abs_src_path=str(self.data / name)))
+        package = self.site.package  # only the files the descriptor names, which validation checked
+        for download in [*(package.path(resource) for resource in package.resources), self.data / DESCRIPTOR]:
+            files.append(File.generated(config, f"data/{download.name}", abs_src_path=str(download)))
         self.vega_path, bundle = assets.vega_bundle(self.cache / "vega")
         files.append(File.generated(config, self.vega_path, content=bundle))
         contributing = self.root / self.config.contributing_file

@@ -52,12 +52,35 @@ _CODES = [
         "Fix datapackage.json at the position given.",
         ("descriptor",),
     ),
+    Code(
+        "unsafe-path",
+        "Unsafe resource path",
+        "A resource path is absolute, leads out of the data folder, or is a symbolic link. Only the files "
+        "inside data/ that the descriptor names are read.",
+        "Give the resource a plain relative path such as distros.csv, to a regular file inside data/.",
+        ("descriptor", "file"),
+    ),
+    Code(
+        "unsafe-pattern",
+        "Unsafe pattern",
+        "A pattern in datapackage.json uses a construct that can take exponential time (a nested quantifier, "
+        "a backreference or a lookaround) or does not compile.",
+        "Write the pattern with character classes and single quantifiers, e.g. [a-z0-9]+(-[a-z0-9]+)*.",
+        ("descriptor",),
+    ),
     # The package and its files
     Code(
         "missing-file",
         "Missing file",
         "A resource listed in datapackage.json has no CSV file.",
         "Create the file with its header row.",
+        ("file",),
+    ),
+    Code(
+        "stray-file",
+        "Stray file",
+        "The data folder holds a file that datapackage.json does not name (or a symbolic link); it is never read.",
+        "Remove it, or add it to datapackage.json as a resource.",
         ("file",),
     ),
     Code(
@@ -259,6 +282,14 @@ _CODES = [
         "Two rows state the same fact: an event once at a coarser date (2018 and 2018-01-30), or two "
         "entities under one name.",
         "Keep the more precise row and delete the other.",
+        ("rule",),
+    ),
+    Code(
+        "confusable-name",
+        "Confusable name",
+        "A name looks the same as another one (Unicode confusables, UTS #39): a Cyrillic о for a Latin o, "
+        "a digit 0 for a letter O.",
+        "Write the name in the same characters as the other, or make it really differ.",
         ("rule",),
     ),
     Code(

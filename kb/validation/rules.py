@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from kb.dates import PartialDate, parse_partial
 from kb.schema import ALIVE, ENDED
 from kb.validation.catalogue import Issue, issue
+from kb.validation.confusables import skeleton
 from kb.validation.reader import Row, Table
 
 PERIOD_TABLES = {"distro_features": "feature", "distro_runtimes": "runtime"}
@@ -22,9 +23,9 @@ def check_rules(tables: dict[str, Table], today: dt.date) -> list[Issue]:
     issues = []
     if "distros" in tables:
         issues += _distro_dates(tables["distros"], today)
-        issues += _repeated_values(tables["distros"], "name")
-    if "organizations" in tables:
-        issues += _repeated_values(tables["organizations"], "name")
+    for table in tables.values():
+        if "name" in table.columns:
+            issues += _repeated_names(table)
     if "sources" in tables:
         issues += _ordered(tables["sources"], "published", "accessed")
     if "lineage" in tables:
@@ -92,22 +93,26 @@ def _distro_dates(table: Table, today: dt.date) -> list[Issue]:
     return issues
 
 
-def _repeated_values(table: Table, column: str) -> Iterator[Issue]:
-    """Two rows with the same name are one entity recorded twice under two ids."""
+def _repeated_names(table: Table) -> Iterator[Issue]:
+    """Two rows whose names are the same, or look the same (UTS #39 skeleton: a Cyrillic о for a
+    Latin o, 0 for O), are one entity recorded twice, or an impostor."""
     seen: dict[str, Row] = {}
     for row in table.rows:
-        value = row.cells.get(column, "").casefold()
-        if value in seen:
-            first = seen[value]
-            yield _at(
-                table,
-                row,
-                column,
-                "duplicate-fact",
-                f"{column} {row.cells[column]!r} is already recorded as {first.cells.get('id')!r} on line {first.line}",
-            )
-        elif value:
-            seen[value] = row
+        name = row.cells.get("name", "")
+        if not name:
+            continue
+        key = skeleton(name.casefold()).casefold()
+        first = seen.setdefault(key, row)
+        if first is not row:
+            same = first.cells["name"].casefold() == name.casefold()
+            where = f"{first.cells.get('id')!r} on line {first.line}"
+            if same:
+                yield _at(table, row, "name", "duplicate-fact", f"name {name!r} is already recorded as {where}")
+            else:
+                shown = first.cells["name"]
+                yield _at(
+                    table, row, "name", "confusable-name", f"name {name!r} looks like {shown!r}, recorded as {where}"
+                )
 
 
 def _lineage(table: Table) -> list[Issue]:

@@ -12,6 +12,7 @@ from kb.validation.catalogue import Issue
 from kb.validation.cells import check_cells
 from kb.validation.descriptor import read_descriptor
 from kb.validation.evidence import check_evidence
+from kb.validation.files import stray_files
 from kb.validation.reader import Table, read_table
 from kb.validation.references import check_references, check_unique
 from kb.validation.rules import check_rules
@@ -55,6 +56,7 @@ def validate(root: Path | str | None = None, today: dt.date | None = None) -> Re
     report.package, report.issues = read_descriptor(root)
     if report.package is None:
         return report
+    report.issues += stray_files(report.package)
     for resource in report.package.resources:
         path = report.package.path(resource)
         table, issues = read_table(resource, path, str(path))
