@@ -212,16 +212,15 @@ def active_per_year(distros: pd.DataFrame, today: pd.Timestamp) -> alt.Chart:
         )
         .properties(width="container", height=220)
     )
-    now = counts.iloc[-1]
+    now = spans.supported_now(distros, today)
     peak = counts.loc[counts["certain"].idxmax()]
     return finish(
         chart,
         "Supported distributions per year",
-        f"Stacked bars per year from {counts['year'].min()} to {today.year}: distributions certainly supported, and "
-        f"above them those possibly supported because a first release or an end is not sourced. {today.year}: "
-        f"{now['certain']} supported, {now['possible']} possibly; "
-        f"the certain peak is {peak['certain']} in {peak['year']}.",
-        subtitle=f"{today.year}: {now['certain']} supported; {now['possible']} more possibly (a date not sourced).",
+        f"Stacked bars per year from {counts['year'].min()} to {today.year}: distributions certainly supported at "
+        "some point of the year, and above them those possibly supported because a first release or an end is not "
+        f"sourced. Today {now} are supported; the certain peak is {peak['certain']} in {peak['year']}.",
+        subtitle=f"Today {now} are supported. Pale: possibly supported that year (a date not sourced).",
     )
 
 

@@ -13,6 +13,8 @@ import os
 
 import pandas as pd
 
+from kb.features import compared
+
 ALIVE = ("active", "maintenance")
 ENDED, OPEN, NO_END = "ended", "still supported", "no sourced end"
 
@@ -34,6 +36,12 @@ def last_day(value: pd.Timestamp, precision: object) -> pd.Timestamp:
     return value
 
 
+def precision(frame: pd.DataFrame, column: str) -> pd.Series:
+    """The precision column of a partial date column ('day' for frames made without one)."""
+    name = f"{column}_precision"
+    return frame[name].astype("string") if name in frame else pd.Series("day", index=frame.index, dtype="string")
+
+
 def lifespans(distros: pd.DataFrame, today: pd.Timestamp) -> pd.DataFrame:
     """One row per distro: id, name, status, kind, start, start_precision, start_known, end,
     end_precision and ending (ended, still supported, or no sourced end). Nothing is dropped; ``end``
@@ -48,10 +56,10 @@ def lifespans(distros: pd.DataFrame, today: pd.Timestamp) -> pd.DataFrame:
             "status": distros["status"].astype("string"),
             "kind": distros["kind"].astype("string") if "kind" in distros else pd.NA,
             "start": distros["first_release"],
-            "start_precision": distros["first_release_precision"].astype("string"),
+            "start_precision": precision(distros, "first_release"),
             "start_known": distros["first_release"].notna(),
             "end": distros["end_of_life"].where(ended),
-            "end_precision": distros["end_of_life_precision"].astype("string").where(ended),
+            "end_precision": precision(distros, "end_of_life").where(ended),
             "ending": ending,
         }
     ).reset_index(drop=True)
@@ -61,8 +69,8 @@ def supported_per_year(distros: pd.DataFrame, today: pd.Timestamp) -> pd.DataFra
     """For each year from the first sourced release to today's year, how many distros were
     ``certainly`` supported and how many ``possibly`` (an unknown start before a year they were alive
     in, or a year after a release whose end no source gives). The current year's certain count is
-    the number of distros supported today."""
-    spans = lifespans(distros, today)
+    the number of distros supported today. Upstream bases are not counted."""
+    spans = lifespans(compared(distros), today)
     first = int(spans["start"].dt.year.min())
     rows = []
     for year in range(first, today.year + 1):
@@ -84,9 +92,10 @@ def supported_per_year(distros: pd.DataFrame, today: pd.Timestamp) -> pd.DataFra
     return pd.DataFrame(rows)
 
 
-def supported_now(distros: pd.DataFrame) -> int:
-    """How many distros are supported today (status active or maintenance)."""
-    return int(distros["status"].isin(ALIVE).sum())
+def supported_now(distros: pd.DataFrame, today: pd.Timestamp) -> int:
+    """How many distros (upstream bases aside) are supported today: the last year's certain count of
+    :func:`supported_per_year`, by construction."""
+    return int((lifespans(compared(distros), today)["ending"] == OPEN).sum())
 
 
 def _state(date: pd.Timestamp, since, since_p, until, until_p) -> str:
@@ -108,10 +117,8 @@ def as_of(rows: pd.DataFrame, subject: str, date: pd.Timestamp | str, value: str
     'support'). Columns: distro, subject, value, state ('holds' or 'uncertain' when the date lies
     within a bound's precision), source. Pairs with no row holding at the date are absent."""
     date = pd.Timestamp(date)
-    state = [
-        _state(date, r.since, r.since_precision, r.until, r.until_precision)
-        for r in rows[["since", "since_precision", "until", "until_precision"]].itertuples()
-    ]
+    bounds = zip(rows["since"], precision(rows, "since"), rows["until"], precision(rows, "until"), strict=True)
+    state = [_state(date, *bound) for bound in bounds]
     held = rows.assign(state=state)
     held = held[held["state"] != "no"].assign(_sure=lambda f: f["state"] == "holds")
     held = held.sort_values(["distro", subject, "_sure", "since"], na_position="first")

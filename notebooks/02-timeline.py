@@ -102,7 +102,7 @@ findings(
     f"{esc(known_start.iloc[0]['name'])} ({known_start.iloc[0]['start'].year}), the newest "
     f"{esc(known_start.iloc[-1]['name'])} ({known_start.iloc[-1]['start'].year}); "
     f"{int((~life['start_known']).sum())} have none: {names(life.loc[~life['start_known'], 'name'])}.",
-    f"{spans.supported_now(distros)} are supported today; "
+    f"{spans.supported_now(distros, today)} are supported today; "
     f"{int((life['ending'] == spans.NO_END).sum())} are discontinued with no sourced end: "
     f"{names(life.loc[life['ending'] == spans.NO_END, 'name'])}.",
     f"{int(usable['observed'].sum())} of {len(usable)} datable distributions have ended and "

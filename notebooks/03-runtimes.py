@@ -80,7 +80,8 @@ findings(
     f"{periods['runtime'].nunique()} runtimes are recorded across {periods['distro'].nunique()} distributions.",
     f"Today {current['distro'].nunique()} of {len(alive)} supported distributions have a recorded default "
     f"runtime; the most common is {esc(top.idxmax())} ({top.max()} distributions, some with two defaults, such "
-    f"as an engine and its OCI runtime). No default is recorded for {len(without)}: {names(sorted(name_of[d] for d in without))}.",
+    f"as an engine and its OCI runtime). No default is recorded for {len(without)}: "
+    f"{names(sorted(name_of[d] for d in without))}.",
     f"Counting each distribution once a year, containerd first had more default distributions than Docker in "
     f"{overtaken.min() if len(overtaken) else 'no year yet'}.",
     "Runtime rows that ended, by kind: "

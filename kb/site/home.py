@@ -5,17 +5,18 @@ from __future__ import annotations
 from kb.site.context import Site
 from kb.site.markup import text
 
-FACT_TABLES = ("distros", "lineage", "events", "distro_runtimes", "distro_features")
+FACT_TABLES = ("distros", "lineage", "events", "distro_runtimes", "distro_features", "releases")
 
 
 def counts(site: Site) -> str:
     """A line of headline numbers."""
+    from kb import features, spans
+
     tables = site.tables
-    distros = tables["distros"]
-    alive = int(distros["status"].isin(["active", "maintenance"]).sum())
+    distros = features.compared(tables["distros"])
     numbers = [
         (len(distros), "distributions"),
-        (alive, "still supported"),
+        (spans.supported_now(tables["distros"], site.today), "still supported"),
         (len(tables["features"]), "features compared"),
         (sum(len(tables[name]) for name in FACT_TABLES), "sourced facts"),
         (len(tables["sources"]), "sources cited"),
