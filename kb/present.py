@@ -5,11 +5,12 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pandas as pd
-from IPython.display import Markdown
+from IPython.display import HTML, Markdown
 
-from kb.site.markup import inline, text
+from kb.site.markup import inline, link, text
+from kb.site.markup import table as markup_table
 
-DISTRO_PAGE = "../distros/{}/"
+DISTRO_PAGE = "../../distros/{}/"  # from a notebook page, notebooks/<name>/
 
 
 def esc(value: object) -> str:
@@ -28,33 +29,39 @@ def findings(rule: str, *lines: str) -> Markdown:
     return Markdown("### Findings\n\n" + f"*Rule: {rule}*\n\n" + "\n".join(f"- {line}" for line in lines))
 
 
-def _integral(column: pd.Series) -> bool:
-    values = column.dropna()
-    return pd.api.types.is_float_dtype(column) and len(values) > 0 and bool((values == values.round()).all())
+def _cell(value: object, percent: bool) -> str:
+    """One escaped cell; numbers right-aligned (wrapped in kb-num), integers without a decimal point."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return "—"
+    if isinstance(value, bool):
+        return text("yes" if value else "no")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if percent:
+            shown = f"{value:.0%}"
+        elif float(value).is_integer():
+            shown = f"{int(value)}"
+        else:
+            shown = f"{value:.1f}"
+        return f'<span class="kb-num">{shown}</span>'
+    return text(value)
 
 
-def table(frame: pd.DataFrame, name: str = "name", distro: str = "distro", percent: tuple[str, ...] = ()):
-    """A styled table: no index, text left-aligned, integers as integers, ``percent`` columns as
-    percentages, every cell escaped; where ``frame`` has both ``name`` and ``distro`` columns the name
-    links to the distribution's page and the id column is dropped."""
-    data = frame.reset_index(drop=True).copy()
+def table(frame: pd.DataFrame, name: str = "name", distro: str = "distro", percent: tuple[str, ...] = ()) -> HTML:
+    """A report table: no index, text left-aligned, numbers right-aligned, integers as integers,
+    ``percent`` columns as percentages, every cell escaped; where ``frame`` has both ``name`` and
+    ``distro`` columns, the name links to the distribution's page and the id column is dropped."""
+    data = frame.reset_index(drop=True)
     linked = name in data and distro in data and name != distro
-    for column in data.columns:
-        if _integral(data[column]):
-            data[column] = data[column].astype("Int64")
-    if linked:
-        data[name] = [
-            f'<a href="{text(DISTRO_PAGE.format(quote(str(i))))}">{text(n)}</a>'
-            for n, i in zip(data[name], data[distro], strict=True)
-        ]
-        data = data.drop(columns=distro)
-    plain = [c for c in data.columns if not (linked and c == name)]
-    styler = data.style.hide(axis="index").format(escape="html", na_rep="—", subset=plain, precision=1)
-    shares = [c for c in percent if c in data]
-    if shares:
-        styler = styler.format("{:.0%}", subset=shares, na_rep="—")
-    styler = styler.format_index(escape="html", axis=1)
-    texts = [c for c in data.columns if not pd.api.types.is_numeric_dtype(data[c])]
-    return styler.set_properties(subset=texts, **{"text-align": "left"}).set_table_styles(
-        [{"selector": "th", "props": [("text-align", "left")]}]
-    )
+    columns = [c for c in data.columns if not (linked and c == distro)]
+    rows = []
+    for record in data.to_dict("records"):
+        row = []
+        for column in columns:
+            if linked and column == name:
+                row.append(link(DISTRO_PAGE.format(quote(str(record[distro]))), record[name]))
+            else:
+                value = record[column]
+                value = value.item() if hasattr(value, "item") else value
+                row.append(_cell(value, column in percent))
+        rows.append(row)
+    return HTML(markup_table([text(c) for c in columns], rows, css="kb-report"))
