@@ -20,17 +20,11 @@ def lineup_date(tables: dict[str, pd.DataFrame], distros: list[str]) -> tuple[pd
 
 
 def _values(tables: dict[str, pd.DataFrame], date: pd.Timestamp) -> dict[tuple[str, str], str]:
-    """Every (distro, feature or runtime) value holding at ``date``; '(uncertain)' marks a date that
+    """(distro, subject) -> the value at ``date`` (kb.spans.values_at); '(uncertain)' marks a date that
     falls within a bound's precision."""
-    features = spans.as_of(tables["distro_features"], "feature", date)
-    runtimes = spans.as_of(tables["distro_runtimes"], "runtime", date, value="support")
-    values = {}
-    for frame, subject, value in ((features, "feature", "value"), (runtimes, "runtime", "support")):
-        for row in frame.itertuples(index=False):
-            row = row._asdict()
-            mark = " (uncertain)" if row["state"] == "uncertain" else ""
-            values[(row["distro"], row[subject])] = f"{row[value]}{mark}"
-    return values
+    held = spans.values_at(tables, date)
+    marks = held["state"].map({"uncertain": " (uncertain)"}).fillna("")
+    return dict(zip(zip(held["distro"], held["subject"], strict=True), held["value"] + marks, strict=True))
 
 
 def compare(

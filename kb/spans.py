@@ -131,3 +131,17 @@ def at_precision(value: pd.Timestamp, precision: object) -> str:
     if pd.isna(value):
         return ""
     return {"year": f"{value.year}", "month": value.strftime("%Y-%m")}.get(str(precision), value.strftime("%Y-%m-%d"))
+
+
+def values_at(tables: dict[str, pd.DataFrame], date: pd.Timestamp | str) -> pd.DataFrame:
+    """Every feature value and runtime support of every distro at ``date``, in one frame: distro,
+    table ('feature' or 'runtime'), subject (the feature or runtime id), value, state, source."""
+    features = as_of(tables["distro_features"], "feature", date)
+    runtimes = as_of(tables["distro_runtimes"], "runtime", date, value="support")
+    return pd.concat(
+        [
+            features.rename(columns={"feature": "subject"}).assign(table="feature"),
+            runtimes.rename(columns={"runtime": "subject", "support": "value"}).assign(table="runtime"),
+        ],
+        ignore_index=True,
+    )[["distro", "table", "subject", "value", "state", "source"]].astype({"value": "string", "subject": "string"})

@@ -106,3 +106,22 @@ def test_kaplan_meier_matches_the_product_limit_by_hand() -> None:
     assert at[1.0] == pytest.approx(0.75) and at[2.0] == pytest.approx(0.75)
     assert at[3.0] == pytest.approx(0.375) and at[4.0] == pytest.approx(0.0)
     assert median == 3.0
+
+
+def test_values_at_answers_for_features_and_runtimes_in_one_call() -> None:
+    feature_rows = rows([None, "2023-01-01"], [None, "year"], ["2023-01-01", None], ["year", None], ["no", "yes"])
+    runtime_rows = pd.DataFrame(
+        {
+            "distro": "x",
+            "runtime": ["docker", "containerd"],
+            "support": ["default", "default"],
+            "since": pd.to_datetime([None, "2020-06-01"]),
+            "until": pd.to_datetime(["2020-06-01", None]),
+            "source": "s",
+        }
+    )
+    tables = {"distro_features": feature_rows, "distro_runtimes": runtime_rows}
+    then = spans.values_at(tables, "2019-01-01").set_index(["table", "subject"])["value"]
+    assert then.to_dict() == {("feature", "f"): "no", ("runtime", "docker"): "default"}
+    now = spans.values_at(tables, "2024-01-01").set_index(["table", "subject"])["value"]
+    assert now.to_dict() == {("feature", "f"): "yes", ("runtime", "containerd"): "default"}
