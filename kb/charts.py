@@ -381,10 +381,12 @@ def runtime_shift(defaults: pd.DataFrame) -> alt.Chart:
 def runtime_grid(cells: pd.DataFrame) -> alt.LayerChart:
     """A distribution × runtime grid (kb.runtimes.grid): each cell in the runtime's fixed colour, as
     opaque as its support (default, included, optional; faint once ended), labelled with its years."""
-    data = cells[["name", "runtime", "support", "ended", "years"]]
+    data = cells[["name", "runtime", "support", "ended", "years"]].assign(
+        short=cells["years"].str.replace(r"\b(?:19|20)(\d\d)\b", r"\1", regex=True)
+    )
     base = alt.Chart(data).encode(
-        x=alt.X("runtime:N", title=None, axis=alt.Axis(labelAngle=-40, orient="top")),
-        y=alt.Y("name:N", title=None),
+        x=alt.X("runtime:N", title=None, axis=alt.Axis(labelAngle=-50, orient="top")),
+        y=alt.Y("name:N", title=None, axis=alt.Axis(labelLimit=130)),
         tooltip=[
             alt.Tooltip("name:N", title="Distro"),
             alt.Tooltip("runtime:N", title="Runtime"),
@@ -397,15 +399,15 @@ def runtime_grid(cells: pd.DataFrame) -> alt.LayerChart:
         color=alt.Color("runtime:N", title="Runtime", scale=runtime_scale(data["runtime"]), legend=None),
         opacity=alt.Opacity("support:N", title="Support (opacity)", scale=_scale(SUPPORT_OPACITY, "ordinal")),
     )
-    text = base.mark_text(fontSize=8, color="#111111").encode(text="years:N")
-    height = min(MAX_HEIGHT, 20 * data["name"].nunique())
-    chart = alt.layer(rects, text).properties(width=alt.Step(64), height=height)
+    text = base.mark_text(fontSize=7, color="#111111").encode(text="short:N")
+    height = min(MAX_HEIGHT, 18 * data["name"].nunique())
+    chart = alt.layer(rects, text).properties(width=alt.Step(26), height=height)
     return finish(
         chart,
         "Runtimes of each distribution",
         f"Grid of {data['name'].nunique()} distributions by {data['runtime'].nunique()} runtimes; a cell is "
         "coloured by runtime, opaque for a default, lighter for included or optional, faint once ended, and "
-        "labelled with the years it was shipped (? where a date is not sourced).",
+        "labelled with the years it was shipped, as two digits (? where a date is not sourced).",
     )
 
 
