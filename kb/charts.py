@@ -20,6 +20,7 @@ EMBED_OPTIONS = {"actions": False}  # no "…" menu: its export links lead off t
 RELATIONS = ["successor", "fork", "derivative", "rebrand", "merge", "based-on"]
 RELATION_DASH = [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2], [1, 3], [4, 1, 1, 1]]
 WIDE = 700
+NARROW = 420  # plus axis labels, fits a notebook page's output area
 
 
 @alt.theme.register("kb", enable=True)
@@ -178,17 +179,23 @@ def _bounds_sentence(data: pd.DataFrame) -> str:
     return ("; ".join(parts) + ".") if parts else "Every lifespan has both ends sourced."
 
 
+def _bounds_lines(data: pd.DataFrame) -> list[str]:
+    """The bounds sentence as short subtitle lines (a long subtitle is cut at the chart's edge)."""
+    return [part.strip().rstrip(".") + "." for part in _bounds_sentence(data).split(";")]
+
+
 def lifespans(distros: pd.DataFrame, today: pd.Timestamp) -> alt.LayerChart:
     """A bar per distro from first release to end of life (or today), coloured by status; a point
     where one end is not sourced."""
     data = drawn_spans(distros, today).drop(columns="id")
-    chart = _lifespan_marks(data).properties(width="container", height=alt.Step(16))
+    x = alt.X("start:T", title="Year", scale=alt.Scale(domainMax=alt.DateTime(year=today.year + 1)))
+    chart = _lifespan_marks(data, x=x).properties(width=NARROW, height=alt.Step(16))
     return finish(
         chart,
         "Lifespans of container operating systems",
         f"Horizontal bars for {len(data)} distributions from their first release to their end of life, "
         f"or to today for those still supported, coloured by status. {_bounds_sentence(data)}",
-        subtitle=_bounds_sentence(data),
+        subtitle=_bounds_lines(data),
     )
 
 
@@ -206,8 +213,14 @@ def active_per_year(distros: pd.DataFrame, today: pd.Timestamp) -> alt.Chart:
         .encode(
             x=alt.X("year:O", title="Year"),
             y=alt.Y("distributions:Q", stack=True, title="Distributions"),
-            color=alt.Color("support:N", title=None, scale=alt.Scale(range=[OKABE_ITO[0], "#BBD7EA"])),
-            order=alt.Order("support:N"),
+            color=alt.Color(
+                "support:N",
+                title=None,
+                scale=alt.Scale(
+                    domain=["supported", "possibly supported (a date not sourced)"], range=[OKABE_ITO[0], "#BBD7EA"]
+                ),
+            ),
+            order=alt.Order("support:N", sort="descending"),
             tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("support:N"), alt.Tooltip("distributions:Q")],
         )
         .properties(width="container", height=220)
@@ -338,7 +351,7 @@ def lineage_timeline(
     return finish(
         chart,
         "Lineage of container operating systems",
-        subtitle=cut + _bounds_sentence(nodes),
+        subtitle=([cut.strip()] if cut else []) + _bounds_lines(nodes),
         description=f"Timeline of {len(nodes)} distributions, one lane each, grouped by line ({len(lines)} lines of "
         f"two or more, joined by successor, fork and rebrand edges); {len(edges)} vertical links join parents to "
         f"successors, forks, derivatives and bases, dashed by relation; a strip below marks "
@@ -571,7 +584,7 @@ def survival(curve: pd.DataFrame, median: float, events: int, censored: int) -> 
     )
     said = "not reached" if median == float("inf") else f"{median:.1f} years"
     return finish(
-        alt.layer(band, line).properties(width="container", height=240),
+        alt.layer(band, line).properties(width=NARROW + 100, height=240),
         "How long distributions stay supported (Kaplan–Meier)",
         f"Step curve of the estimated share of distributions still supported after a number of years, with a 95% band, "
         f"from {events} that ended and {censored} still supported (censored at today). The median lifespan is {said}.",
