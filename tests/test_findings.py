@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
+from html import unescape
 
 import pandas as pd
 import pytest
@@ -243,3 +244,44 @@ def test_claims_quote_the_article_in_its_language() -> None:
         assert claim["note"] and claim["value"]
     subjects = {f["id"] for f in read_rows("features")} | {r["id"] for r in read_rows("runtimes")}
     assert {c["subject"] for c in read_rows("claims")} <= subjects
+
+
+def page_text(site, notebook: str) -> str:
+    """The visible text of a built notebook page, whitespace collapsed."""
+    html = (site / "notebooks" / notebook / "index.html").read_text(encoding="utf-8")
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
+
+
+@pytest.mark.slow
+def test_the_published_notebooks_say_what_the_data_says(site) -> None:
+    """The findings as published, against the independent counts (today as the build saw it)."""
+    today = dt.date.today()
+    compared = [d for d in read_rows("distros") if d["kind"] != "upstream-base"]
+    alive = [
+        d for d in compared if d["status"] in ALIVE and (not d["end_of_life"] or first_day(d["end_of_life"]) > today)
+    ]
+    assert f"{len(alive)} are supported today" in page_text(site, "02-timeline")
+
+    values = {k: r["value"] for k, r in current_values().items() if k[0] in {d["id"] for d in compared}}
+    talos = Counter(values.get(("talos", f), "unknown") for f in SECURITY)
+    row = " ".join(str(talos[v]) for v in ("yes", "partial", "optional", "no", "unknown"))
+    assert f"Talos Linux {row} {len(SECURITY) - talos['unknown']} " in page_text(site, "04-security")
+
+    ignition = Counter(v for (d, f), v in values.items() if f == "ignition")
+    known = sum(ignition.values())
+    expected = (
+        f"Ignition ({ignition['yes']} yes, {ignition['partial']} partial, {ignition['optional']} optional "
+        f"of {known} known)"
+    )
+    assert expected in page_text(site, "05-updates-provisioning")
+
+    cells = len(compared) * len(read_rows("features"))
+    assert f"{len(values)} of {cells} distribution × feature cells" in page_text(site, "07-data-quality")
+
+    strict = ["selinux", "no-ssh", "automatic-updates", "image-based-updates"]
+    supported = [d for d in compared if d["status"] != "discontinued"]
+    qualify = [d for d in supported if all(values.get((d["id"], f)) == "yes" for f in strict)]
+    assert f"updates all required: {len(qualify)} qualify" in page_text(site, "06-chooser")
+
+
+SECURITY = {f["id"] for f in read_rows("features") if f["category"] == "security"}
