@@ -13,7 +13,6 @@ import shutil
 import threading
 from pathlib import Path
 
-import pandas as pd
 from mkdocs.config import base
 from mkdocs.config import config_options as option
 from mkdocs.exceptions import PluginError
@@ -21,6 +20,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
+from kb import spans
 from kb.report import render
 from kb.schema import DESCRIPTOR
 from kb.site import api, assets, home, pages
@@ -50,7 +50,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if not report.ok:
             raise PluginError("the data package is invalid; the site is not built.\n" + render(report))
         repo_url = (config.extra.get("repository") or "").rstrip("/") or None
-        self.site = Site(report, repo_url=repo_url, today=pd.Timestamp.today().normalize())
+        self.site = Site(report, repo_url=repo_url, today=spans.today())  # the notebooks use the same today
         self.fingerprint = fingerprint(self.data)
         self.refreshed = self.cache / "notebooks" / "refreshed"  # touched when background runs finish
         return config
