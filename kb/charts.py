@@ -82,6 +82,7 @@ RUNTIME_COLOURS = {
 OTHER_RUNTIME = "#C5B0D5"
 SUPPORT_OPACITY = {"default": 1.0, "included": 0.6, "optional": 0.3, "ended": 0.15}
 MAX_HEIGHT = 2500
+POSSIBLY = "possibly supported (a date not sourced)"
 
 
 def runtime_scale(runtimes: pd.Series | list[str]) -> alt.Scale:
@@ -180,8 +181,12 @@ def _bounds_sentence(data: pd.DataFrame) -> str:
 
 
 def _bounds_lines(data: pd.DataFrame) -> list[str]:
-    """The bounds sentence as short subtitle lines (a long subtitle is cut at the chart's edge)."""
-    return [part.strip().rstrip(".") + "." for part in _bounds_sentence(data).split(";")]
+    """Short subtitle lines saying how missing bounds are drawn (the description names the distros)."""
+    unknown_start = int((data["bound"] == "first release not sourced").sum())
+    no_end = int((data["bound"] == "end not sourced").sum())
+    lines = [f"{unknown_start} with no sourced first release: a point at today."] if unknown_start else []
+    lines += [f"{no_end} discontinued, end not sourced: a faded point at first release."] if no_end else []
+    return lines or ["Every lifespan has both ends sourced."]
 
 
 def lifespans(distros: pd.DataFrame, today: pd.Timestamp) -> alt.LayerChart:
@@ -204,9 +209,7 @@ def active_per_year(distros: pd.DataFrame, today: pd.Timestamp) -> alt.Chart:
     (unknown first release, or discontinued with no sourced end): kb.spans.supported_per_year."""
     counts = spans.supported_per_year(distros, today)
     data = counts.melt("year", ["certain", "possible"], var_name="support", value_name="distributions")
-    data["support"] = data["support"].map(
-        {"certain": "supported", "possible": "possibly supported (a date not sourced)"}
-    )
+    data["support"] = data["support"].map({"certain": "supported", "possible": POSSIBLY})
     chart = (
         alt.Chart(data)
         .mark_bar()
@@ -216,9 +219,8 @@ def active_per_year(distros: pd.DataFrame, today: pd.Timestamp) -> alt.Chart:
             color=alt.Color(
                 "support:N",
                 title=None,
-                scale=alt.Scale(
-                    domain=["supported", "possibly supported (a date not sourced)"], range=[OKABE_ITO[0], "#BBD7EA"]
-                ),
+                scale=alt.Scale(domain=["supported", POSSIBLY], range=[OKABE_ITO[0], "#BBD7EA"]),
+                legend=alt.Legend(labelLimit=0),
             ),
             order=alt.Order("support:N", sort="descending"),
             tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("support:N"), alt.Tooltip("distributions:Q")],
