@@ -25,7 +25,6 @@ def periods(tables: dict[str, pd.DataFrame], today: pd.Timestamp) -> pd.DataFram
     own_end = rows["until"].where(rows["until"] <= today)
     end = own_end.fillna(life_end)
     ending = rows["distro"].map(life["ending"]).astype("string").mask(own_end.notna(), spans.ENDED)
-    ending = ending.mask((ending == spans.NO_END) & rows["until"].notna(), spans.OPEN)
     ended = rows["ended"].astype("string") if "ended" in rows else pd.Series(pd.NA, index=rows.index)
     return pd.DataFrame(
         {
