@@ -11,7 +11,7 @@ import altair as alt
 import networkx as nx
 import pandas as pd
 
-from kb import escaping, lineage
+from kb import escaping, lineage, spans
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 STATUS = {"active": "#009E73", "maintenance": "#E69F00", "discontinued": "#8C8C8C"}
@@ -19,6 +19,7 @@ VALUES = {"yes": "#0072B2", "partial": "#56B4E9", "optional": "#F0E442", "no": "
 EMBED_OPTIONS = {"actions": False}  # no "…" menu: its export links lead off the site
 RELATION_DASH = [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2], [1, 3], [4, 1, 1, 1], [10, 4]]  # in the schema's order
 WIDE = 700
+NARROW = 420  # plus axis labels, fits a notebook page's output area
 
 
 @alt.theme.register("kb", enable=True)
@@ -57,93 +58,186 @@ def _iso(values: pd.Series) -> pd.Series:
     return values.dt.strftime("%Y-%m-%d")
 
 
-ENDINGS = {"ended": 1.0, "still supported": 1.0, "end of life unknown": 0.35}
+ENDINGS = {spans.ENDED: 1.0, spans.OPEN: 1.0, spans.NO_END: 0.35}
+BOUNDS = {
+    "both ends known": "square",
+    "first release not sourced": "triangle-left",
+    "end not sourced": "triangle-right",
+}
+# One fixed colour per runtime id, in every chart (a tab20-like set: 16 distinct colours).
+RUNTIME_COLOURS = {
+    "docker": "#1F77B4",
+    "containerd": "#FF7F0E",
+    "cri-o": "#2CA02C",
+    "podman": "#D62728",
+    "rkt": "#9467BD",
+    "runc": "#8C564B",
+    "crun": "#E377C2",
+    "system-docker": "#7F7F7F",
+    "balena-engine": "#BCBD22",
+    "gvisor": "#17BECF",
+    "kata-containers": "#AEC7E8",
+    "lxd": "#FFBB78",
+    "incus": "#98DF8A",
+    "isulad": "#FF9896",
+}
+OTHER_RUNTIME = "#C5B0D5"
+SUPPORT_OPACITY = {"default": 1.0, "included": 0.6, "optional": 0.3, "ended": 0.15}
+MAX_HEIGHT = 2500
+POSSIBLY = "possibly supported (a date not sourced)"
 
 
-def spans(distros: pd.DataFrame, today: pd.Timestamp) -> pd.DataFrame:
-    """Lifespans as name, status, start, end (ISO dates) and ending: a discontinued distro whose end
-    of life no source gives is drawn to today but marked "end of life unknown"."""
-    data = distros.dropna(subset=["first_release"])
-    ended = data["end_of_life"].notna() & (data["end_of_life"] < today)
-    ending = pd.Series("still supported", index=data.index).mask(ended, "ended")
-    ending = ending.mask((data["status"] == "discontinued") & data["end_of_life"].isna(), "end of life unknown")
-    end = data["end_of_life"].where(ended, today)
-    columns = {"id": data["id"]} if "id" in data else {}
-    columns |= {
-        "name": data["name"],
-        "status": data["status"].astype("string"),
-        "start": _iso(data["first_release"]),
-        "end": _iso(end),
-        "ending": ending,
-    }
-    return pd.DataFrame(columns).sort_values("start", kind="stable").reset_index(drop=True)
+def runtime_scale(runtimes: pd.Series | list[str]) -> alt.Scale:
+    """The fixed runtime colours, for the runtimes present (unlisted ones share OTHER_RUNTIME)."""
+    present = sorted(set(runtimes))
+    return alt.Scale(domain=present, range=[RUNTIME_COLOURS.get(r, OTHER_RUNTIME) for r in present])
+
+
+def drawn_spans(distros: pd.DataFrame, today: pd.Timestamp) -> pd.DataFrame:
+    """kb.spans.lifespans as drawn: id, name, status, start and end (ISO), ending and bound. A bar needs
+    both ends; where one is not sourced the row keeps its known end only (start = end) and ``bound``
+    says which is missing, so nothing is extended or dropped. Ordered by start (unknown last)."""
+    life = spans.lifespans(distros, today)
+    end = life["end"].where(life["ending"] != spans.OPEN, today)
+    start = life["start"]
+    bound = pd.Series("both ends known", index=life.index)
+    bound = bound.mask(life["ending"] == spans.NO_END, "end not sourced").mask(
+        ~life["start_known"], "first release not sourced"
+    )
+    start, end = start.fillna(end), end.fillna(start)
+    data = pd.DataFrame(
+        {
+            "id": life["id"],
+            "name": life["name"],
+            "status": life["status"],
+            "start": _iso(start),
+            "end": _iso(end),
+            "since": [
+                spans.at_precision(v, p) or "not sourced"
+                for v, p in zip(life["start"], life["start_precision"], strict=True)
+            ],
+            "until": [
+                spans.at_precision(v, p) or ("open" if e == spans.OPEN else "not sourced")
+                for v, p, e in zip(life["end"], life["end_precision"], life["ending"], strict=True)
+            ],
+            "ending": life["ending"],
+            "bound": bound,
+        }
+    )
+    return (
+        data.assign(_unknown=~life["start_known"])
+        .sort_values(["_unknown", "start"], kind="stable")
+        .drop(columns="_unknown")
+        .reset_index(drop=True)
+    )
 
 
 LIFESPAN_TOOLTIP = [
     alt.Tooltip("name:N", title="Distro"),
     alt.Tooltip("status:N", title="Status"),
-    alt.Tooltip("start:T", title="First release"),
-    alt.Tooltip("end:T", title="Until"),
-    alt.Tooltip("ending:N", title="End"),
+    alt.Tooltip("since:N", title="First release"),
+    alt.Tooltip("until:N", title="End of life"),
+    alt.Tooltip("bound:N", title="Drawn"),
 ]
 
 
 def _ending_opacity() -> alt.Opacity:
-    """Faded bars for lifespans whose end is unknown (an ordinal scale maps the values one to one)."""
+    """Faded marks for lifespans whose end is not sourced (an ordinal scale maps the values one to one)."""
     return alt.Opacity("ending:N", scale=_scale(ENDINGS, "ordinal"), legend=None)
 
 
-def lifespans(distros: pd.DataFrame, today: pd.Timestamp) -> alt.Chart:
-    """A bar per distro from first release to end of life (or today), coloured by status."""
-    data = spans(distros, today).drop(columns="id", errors="ignore")
-    chart = (
-        alt.Chart(data)
-        .mark_bar(height=10)
-        .encode(
-            y=alt.Y("name:N", sort=None, title=None),
-            x=alt.X("start:T", title="Year"),
-            x2="end:T",
-            color=alt.Color("status:N", title="Status", scale=_scale(STATUS)),
-            opacity=_ending_opacity(),
-            tooltip=LIFESPAN_TOOLTIP,
-        )
-        .properties(width="container", height=alt.Step(16))
+def _lifespan_marks(data: pd.DataFrame, x: alt.X | None = None, y: alt.Y | alt.Y | None = None) -> alt.LayerChart:
+    """Bars where both ends are known; a point at the known end where one is not sourced."""
+    x = x or alt.X("start:T", title="Year")
+    y = y or alt.Y("name:N", sort=None, title=None)
+    base = alt.Chart(data).encode(
+        x=x,
+        y=y,
+        color=alt.Color("status:N", title="Status", scale=_scale(STATUS)),
+        opacity=_ending_opacity(),
+        tooltip=LIFESPAN_TOOLTIP,
     )
-    unknown = int((data["ending"] == "end of life unknown").sum())
+    bars = base.transform_filter(alt.datum.bound == "both ends known").mark_bar(height=8, clip=True).encode(x2="end:T")
+    points = (
+        base.transform_filter(alt.datum.bound != "both ends known")
+        .mark_point(size=70, filled=True, clip=True)
+        .encode(shape=alt.Shape("bound:N", title="Drawn", scale=_scale(BOUNDS)))
+    )
+    return alt.layer(bars, points)
+
+
+def _bounds_sentence(data: pd.DataFrame) -> str:
+    unknown_start = data.loc[data["bound"] == "first release not sourced", "name"].tolist()
+    no_end = data.loc[data["bound"] == "end not sourced", "name"].tolist()
+    parts = []
+    if unknown_start:
+        parts.append(
+            f"{len(unknown_start)} with no sourced first release ({', '.join(unknown_start)}) are a point at today"
+        )
+    if no_end:
+        parts.append(
+            f"{len(no_end)} discontinued with no sourced end ({', '.join(no_end)}) are a faded point "
+            "at their first release"
+        )
+    return ("; ".join(parts) + ".") if parts else "Every lifespan has both ends sourced."
+
+
+def _bounds_lines(data: pd.DataFrame) -> list[str]:
+    """Short subtitle lines saying how missing bounds are drawn (the description names the distros)."""
+    unknown_start = int((data["bound"] == "first release not sourced").sum())
+    no_end = int((data["bound"] == "end not sourced").sum())
+    lines = [f"{unknown_start} with no sourced first release: a point at today."] if unknown_start else []
+    lines += [f"{no_end} discontinued, end not sourced: a faded point at first release."] if no_end else []
+    return lines or ["Every lifespan has both ends sourced."]
+
+
+def lifespans(distros: pd.DataFrame, today: pd.Timestamp) -> alt.LayerChart:
+    """A bar per distro from first release to end of life (or today), coloured by status; a point
+    where one end is not sourced."""
+    data = drawn_spans(distros, today).drop(columns="id")
+    x = alt.X("start:T", title="Year", scale=alt.Scale(domainMax=alt.DateTime(year=today.year + 1)))
+    chart = _lifespan_marks(data, x=x).properties(width=NARROW, height=alt.Step(16))
     return finish(
         chart,
         "Lifespans of container operating systems",
         f"Horizontal bars for {len(data)} distributions from their first release to their end of life, "
-        f"or to today for those still supported, coloured by status; {unknown} discontinued distributions "
-        "whose end of life is not sourced are drawn faded up to today.",
+        f"or to today for those still supported, coloured by status. {_bounds_sentence(data)}",
+        subtitle=_bounds_lines(data),
     )
 
 
 def active_per_year(distros: pd.DataFrame, today: pd.Timestamp) -> alt.Chart:
-    """How many distros were supported in each year (those with an unknown end are left out)."""
-    data = spans(distros, today)
-    known = data[data["ending"] != "end of life unknown"]
-    first, last = pd.to_datetime(known["start"]).dt.year, pd.to_datetime(known["end"]).dt.year
-    years = range(int(first.min()), today.year + 1)
-    counts = pd.DataFrame({"year": list(years), "active": [int(((first <= y) & (last >= y)).sum()) for y in years]})
+    """How many distros were certainly supported each year, and on top how many possibly were
+    (unknown first release, or discontinued with no sourced end): kb.spans.supported_per_year."""
+    counts = spans.supported_per_year(distros, today)
+    data = counts.melt("year", ["certain", "possible"], var_name="support", value_name="distributions")
+    data["support"] = data["support"].map({"certain": "supported", "possible": POSSIBLY})
     chart = (
-        alt.Chart(counts)
-        .mark_bar(color=OKABE_ITO[0])
+        alt.Chart(data)
+        .mark_bar()
         .encode(
             x=alt.X("year:O", title="Year"),
-            y=alt.Y("active:Q", title="Supported distributions"),
-            tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("active:Q", title="Supported")],
+            y=alt.Y("distributions:Q", stack=True, title="Distributions"),
+            color=alt.Color(
+                "support:N",
+                title=None,
+                scale=alt.Scale(domain=["supported", POSSIBLY], range=[OKABE_ITO[0], "#BBD7EA"]),
+                legend=alt.Legend(labelLimit=0),
+            ),
+            order=alt.Order("support:N", sort="descending"),
+            tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("support:N"), alt.Tooltip("distributions:Q")],
         )
         .properties(width="container", height=220)
     )
-    peak = counts.loc[counts["active"].idxmax()]
-    left_out = len(data) - len(known)
+    now = spans.supported_now(distros, today)
+    peak = counts.loc[counts["certain"].idxmax()]
     return finish(
         chart,
         "Supported distributions per year",
-        f"Bar chart of the number of supported distributions each year from {years.start} to {years.stop - 1}; "
-        f"the peak is {peak['active']} in {peak['year']}. {left_out} discontinued distributions with no sourced "
-        "end of life are left out.",
+        f"Stacked bars per year from {counts['year'].min()} to {today.year}: distributions certainly supported at "
+        "some point of the year, and above them those possibly supported because a first release or an end is not "
+        f"sourced. Today {now} are supported; the certain peak is {peak['certain']} in {peak['year']}.",
+        subtitle=f"Today {now} are supported. Pale: possibly supported that year (a date not sourced).",
     )
 
 
@@ -181,15 +275,21 @@ def lineage_timeline(
     """The family tree on a timeline: a lane per distro (grouped by family), its lifespan as a bar,
     links from parent to child styled by relation, and a strip of acquisitions below. The axis starts
     at ``start_year``; earlier lifespans are cut at the left edge (the subtitle says so)."""
-    dated = [d for d in graph.nodes if graph.nodes[d]["first_release"] is not None]
+    distros = pd.DataFrame(
+        [{"id": d, **{k: graph.nodes[d].get(k) for k in ("name", "status", "kind")}} for d in graph.nodes]
+    )
+    for column in ("first_release", "end_of_life"):
+        values = [graph.nodes[d][column] for d in graph.nodes]
+        distros[column] = pd.to_datetime(values)
+        distros[f"{column}_precision"] = [graph.nodes[d].get(f"{column}_precision") or "day" for d in graph.nodes]
+    drawn = drawn_spans(distros, today).set_index("id")
     lanes = [
         distro
-        for family in lineage.families(graph.subgraph(dated))
-        for distro in sorted(family, key=lambda d: (graph.nodes[d]["first_release"], d))
+        for family in lineage.families(graph)
+        for distro in sorted(family, key=lambda d: (drawn.loc[d, "start"], d))
     ]
     lane_of = {distro: index for index, distro in enumerate(lanes)}
-    relations = list(graph.graph["relations"])
-    nodes = spans(pd.DataFrame([{"id": d, **graph.nodes[d]} for d in lanes]), today)
+    nodes = drawn.loc[lanes].reset_index()
     nodes = nodes.assign(lane=nodes["id"].map(lane_of), at=nodes["start"].clip(lower=f"{start_year}-01-01"))
     nodes = nodes.drop(columns="id")
     edges = pd.DataFrame(
@@ -201,26 +301,15 @@ def lineage_timeline(
                 "x": data["date"] or graph.nodes[b]["first_release"],
             }
             for a, b, relation, data in graph.edges(keys=True, data=True)
-            if a in lane_of and b in lane_of
-        ]
+        ],
+        columns=["relation", "lane", "lane2", "x"],
     ).dropna(subset=["x"])
-    edges = edges.assign(x=_iso(edges["x"]))
+    edges = edges.assign(x=_iso(pd.to_datetime(edges["x"])))
     x = alt.Scale(
         domain=[alt.DateTime(year=max(int(nodes["start"].min()[:4]), start_year)), alt.DateTime(year=today.year + 1)]
     )
     y = alt.Y("lane:Q", axis=None, scale=alt.Scale(reverse=True, domain=[-0.5, len(lanes) - 0.5]))
-    bars = (
-        alt.Chart(nodes)
-        .mark_bar(height=8, clip=True)
-        .encode(
-            x=alt.X("start:T", title=None, scale=x),
-            x2="end:T",
-            y=y,
-            color=alt.Color("status:N", title="Status", scale=_scale(STATUS)),
-            opacity=_ending_opacity(),
-            tooltip=LIFESPAN_TOOLTIP,
-        )
-    )
+    bars = _lifespan_marks(nodes, x=alt.X("start:T", title=None, scale=x), y=y)
     labels = (
         alt.Chart(nodes)
         .mark_text(align="left", dx=4, dy=-9, fontSize=10, color="#222222")
@@ -234,7 +323,9 @@ def lineage_timeline(
             y=y,
             y2="lane2:Q",
             strokeDash=alt.StrokeDash(
-                "relation:N", title="Relation", scale=alt.Scale(domain=relations, range=RELATION_DASH[: len(relations)])
+                "relation:N",
+                title="Relation",
+                scale=alt.Scale(domain=list(graph.graph["relations"]), range=RELATION_DASH),
             ),
             tooltip=[alt.Tooltip("relation:N", title="Relation"), alt.Tooltip("x:T", title="Date")],
         )
@@ -261,14 +352,16 @@ def lineage_timeline(
             chart, marks.properties(width=WIDE, height=14 * len(strip_data) + 6), spacing=6
         ).resolve_scale(x="shared")
     early = int((nodes["start"] < f"{start_year}").sum())
-    families = len(lineage.families(graph))
+    lines = [family for family in lineage.families(graph) if len(family) > 1]
+    cut = f"{early} lifespan(s) starting before {start_year} are cut at the left edge. " if early else ""
     return finish(
         chart,
         "Lineage of container operating systems",
-        subtitle=f"{early} lifespan(s) starting before {start_year} are cut at the left edge." if early else "",
-        description=f"Timeline of {len(nodes)} distributions, one lane each, grouped into {families} "
-        f"families; {len(edges)} vertical links join parents to successors, forks and derivatives, dashed by "
-        f"relation; a strip below marks {0 if acquisitions is None else len(acquisitions)} acquisitions.",
+        subtitle=([cut.strip()] if cut else []) + _bounds_lines(nodes),
+        description=f"Timeline of {len(nodes)} distributions, one lane each, grouped by line ({len(lines)} lines of "
+        f"two or more, joined by successor, fork and rebrand edges); {len(edges)} vertical links join parents to "
+        f"successors, forks, derivatives and bases, dashed by relation; a strip below marks "
+        f"{0 if acquisitions is None else len(acquisitions)} acquisitions. {_bounds_sentence(nodes)}",
     )
 
 
@@ -278,16 +371,15 @@ def _scale(mapping: dict, type: str | None = None) -> alt.Scale:
 
 
 def runtime_shift(defaults: pd.DataFrame) -> alt.Chart:
-    """Stacked area: how many distros ran each runtime by default, year by year.
-
-    ``defaults`` has one row per year and runtime with a ``distros`` count (see kb.analysis)."""
+    """Stacked bars: how many distros had each runtime as their default, year by year (each distro
+    once a year, see kb.runtimes.defaults_per_year), in the fixed runtime colours."""
     chart = (
         alt.Chart(defaults[["year", "runtime", "distros"]])
-        .mark_area(opacity=0.85)
+        .mark_bar()
         .encode(
             x=alt.X("year:O", title="Year"),
-            y=alt.Y("distros:Q", stack=True, title="Distributions running it by default"),
-            color=alt.Color("runtime:N", title="Runtime"),
+            y=alt.Y("distros:Q", stack=True, title="Distributions (each once a year)"),
+            color=alt.Color("runtime:N", title="Default runtime", scale=runtime_scale(defaults["runtime"])),
             tooltip=[
                 alt.Tooltip("year:O", title="Year"),
                 alt.Tooltip("runtime:N", title="Runtime"),
@@ -299,46 +391,42 @@ def runtime_shift(defaults: pd.DataFrame) -> alt.Chart:
     return finish(
         chart,
         "Default container runtime, year by year",
-        "Stacked area chart of the number of supported distributions whose default container runtime is "
-        f"each of {defaults['runtime'].nunique()} runtimes, from {defaults['year'].min()} to "
-        f"{defaults['year'].max()}.",
+        "Stacked bars of the number of distributions whose default container runtime at the end of each year "
+        f"(or at their end) is each of {defaults['runtime'].nunique()} runtimes, from {defaults['year'].min()} to "
+        f"{defaults['year'].max()}; a distribution counts once a year.",
     )
 
 
-def runtime_periods(periods: pd.DataFrame) -> alt.Chart:
-    """A bar per distro and runtime over the period it shipped, coloured by runtime, shaded by support."""
-    data = periods.assign(start=_iso(periods["start"]), end=_iso(periods["end"]))[
-        ["name", "runtime", "support", "start", "end"]
-    ]
-    chart = (
-        alt.Chart(data)
-        .mark_bar(height=6)
-        .encode(
-            y=alt.Y("name:N", title=None, sort=None),
-            yOffset=alt.YOffset("runtime:N"),
-            x=alt.X("start:T", title="Year"),
-            x2="end:T",
-            color=alt.Color("runtime:N", title="Runtime"),
-            opacity=alt.Opacity(
-                "support:N",
-                title="Support",
-                scale=_scale({"default": 1.0, "included": 0.6, "optional": 0.3}, "ordinal"),
-            ),
-            tooltip=[
-                alt.Tooltip("name:N", title="Distro"),
-                alt.Tooltip("runtime:N", title="Runtime"),
-                alt.Tooltip("support:N", title="Support"),
-                alt.Tooltip("start:T", title="From"),
-                alt.Tooltip("end:T", title="Until"),
-            ],
-        )
-        .properties(width="container", height=alt.Step(22))
+def runtime_grid(cells: pd.DataFrame) -> alt.LayerChart:
+    """A distribution × runtime grid (kb.runtimes.grid): each cell in the runtime's fixed colour, as
+    opaque as its support (default, included, optional; faint once ended), labelled with its years."""
+    data = cells[["name", "runtime", "support", "ended", "years"]].assign(
+        short=cells["years"].str.replace(r"\b(?:19|20)(\d\d)\b", r"\1", regex=True)
     )
+    base = alt.Chart(data).encode(
+        x=alt.X("runtime:N", title=None, axis=alt.Axis(labelAngle=-50, orient="top")),
+        y=alt.Y("name:N", title=None, axis=alt.Axis(labelLimit=130)),
+        tooltip=[
+            alt.Tooltip("name:N", title="Distro"),
+            alt.Tooltip("runtime:N", title="Runtime"),
+            alt.Tooltip("support:N", title="Support"),
+            alt.Tooltip("ended:N", title="Ended"),
+            alt.Tooltip("years:N", title="Years"),
+        ],
+    )
+    rects = base.mark_rect(stroke="#BBBBBB", strokeWidth=0.5).encode(
+        color=alt.Color("runtime:N", title="Runtime", scale=runtime_scale(data["runtime"]), legend=None),
+        opacity=alt.Opacity("support:N", title="Support (opacity)", scale=_scale(SUPPORT_OPACITY, "ordinal")),
+    )
+    text = base.mark_text(fontSize=7, color="#111111").encode(text="short:N")
+    height = min(MAX_HEIGHT, 18 * data["name"].nunique())
+    chart = alt.layer(rects, text).properties(width=alt.Step(26), height=height)
     return finish(
         chart,
-        "Runtimes each distribution ships, over time",
-        f"Timeline bars for {data['name'].nunique()} distributions and {data['runtime'].nunique()} runtimes; "
-        "opaque bars are defaults, lighter bars included or optional runtimes.",
+        "Runtimes of each distribution",
+        f"Grid of {data['name'].nunique()} distributions by {data['runtime'].nunique()} runtimes; a cell is "
+        "coloured by runtime, opaque for a default, lighter for included or optional, faint once ended, and "
+        "labelled with the years it was shipped, as two digits (? where a date is not sourced).",
     )
 
 
@@ -412,29 +500,38 @@ def similarity_heatmap(similarity: pd.DataFrame, order: list[str]) -> alt.Chart:
     )
 
 
-def share_by_family(shares: pd.DataFrame) -> alt.Chart:
-    """For each family and feature, the share of its distros that have the feature."""
-    data = shares[["family", "feature", "share"]]
-    chart = (
-        alt.Chart(data)
-        .mark_rect(stroke="white")
-        .encode(
-            x=alt.X("feature:N", title=None, axis=alt.Axis(labelAngle=-40, orient="top")),
-            y=alt.Y("family:N", title=None),
-            color=alt.Color("share:Q", title="Share of the family", scale=alt.Scale(scheme="blues", domain=[0, 1])),
-            tooltip=[
-                alt.Tooltip("family:N", title="Family"),
-                alt.Tooltip("feature:N", title="Feature"),
-                alt.Tooltip("share:Q", title="Share", format=".0%"),
-            ],
-        )
-        .properties(width=alt.Step(30), height=alt.Step(22))
+def share_by_family(shares: pd.DataFrame) -> alt.LayerChart:
+    """For each line and feature (kb.features.share_by_family), the share of known cells that are yes,
+    labelled 'yes/known' so that n is always on the chart (partial and optional in the tooltip)."""
+    data = shares[["family", "feature", "share", "yes", "partial", "optional", "known"]].assign(
+        label=lambda f: f["yes"].astype(int).astype(str) + "/" + f["known"].astype(int).astype(str)
     )
+    base = alt.Chart(data).encode(
+        x=alt.X("feature:N", title=None, axis=alt.Axis(labelAngle=-40, orient="top")),
+        y=alt.Y("family:N", title=None),
+        tooltip=[
+            alt.Tooltip("family:N", title="Line"),
+            alt.Tooltip("feature:N", title="Feature"),
+            alt.Tooltip("share:Q", title="Yes among known", format=".0%"),
+            alt.Tooltip("yes:Q", title="Yes"),
+            alt.Tooltip("partial:Q", title="Partial"),
+            alt.Tooltip("optional:Q", title="Optional"),
+            alt.Tooltip("known:Q", title="Known (n)"),
+        ],
+    )
+    rects = base.mark_rect(stroke="white").encode(
+        color=alt.Color("share:Q", title="Yes among known", scale=alt.Scale(scheme="blues", domain=[0, 1]))
+    )
+    text = base.mark_text(fontSize=9).encode(
+        text="label:N", color=alt.condition(alt.datum.share > 0.6, alt.value("white"), alt.value("#222222"))
+    )
+    chart = alt.layer(rects, text).properties(width=alt.Step(34), height=alt.Step(22))
     return finish(
         chart,
-        "Update and provisioning mechanisms across families",
-        f"Grid of {data['family'].nunique()} lineage families by {data['feature'].nunique()} mechanisms, "
-        "darker where more of the family's distributions have the mechanism.",
+        "Update and provisioning mechanisms across lines",
+        f"Grid of {data['family'].nunique()} lines by {data['feature'].nunique()} mechanisms, darker where more of "
+        "the line's distributions with a known value have the mechanism (yes); each cell reads yes/known. Cells "
+        "with nothing known are blank.",
     )
 
 
@@ -474,6 +571,31 @@ def counts(data: pd.DataFrame, category: str, title: str, description: str) -> a
         .properties(width="container", height=alt.Step(16))
     )
     return finish(chart, title, description)
+
+
+def survival(curve: pd.DataFrame, median: float, events: int, censored: int) -> alt.LayerChart:
+    """A Kaplan–Meier step curve with its 95% band (kb.survival.kaplan_meier)."""
+    data = curve[["years", "survival", "lower", "upper"]]
+    base = alt.Chart(data).encode(x=alt.X("years:Q", title="Years since first release"))
+    band = base.mark_area(interpolate="step-after", opacity=0.25, color=OKABE_ITO[0]).encode(
+        y=alt.Y("lower:Q", title="Share still supported", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
+        y2="upper:Q",
+    )
+    line = base.mark_line(interpolate="step-after", color=OKABE_ITO[0]).encode(
+        y="survival:Q",
+        tooltip=[
+            alt.Tooltip("years:Q", format=".1f"),
+            alt.Tooltip("survival:Q", format=".0%", title="Still supported"),
+        ],
+    )
+    said = "not reached" if median == float("inf") else f"{median:.1f} years"
+    return finish(
+        alt.layer(band, line).properties(width=NARROW + 100, height=240),
+        "How long distributions stay supported (Kaplan–Meier)",
+        f"Step curve of the estimated share of distributions still supported after a number of years, with a 95% band, "
+        f"from {events} that ended and {censored} still supported (censored at today). The median lifespan is {said}.",
+        subtitle=f"{events} ended, {censored} still supported (censored); median lifespan {said}.",
+    )
 
 
 def chooser(wide: pd.DataFrame, requirements: dict[str, str]) -> alt.Chart:

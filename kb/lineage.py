@@ -12,8 +12,8 @@ import pandas as pd
 
 from kb.schema import ALIVE
 
-# The relations along which users move on; based-on only names the upstream a distro is built from.
-CONTINUATIONS = ("successor", "fork", "rebrand", "merge", "derivative")
+LINE = ("successor", "fork", "rebrand")  # relations that continue a line; derivative and based-on do not
+CONTINUATIONS = (("successor", "fork", "rebrand", "merge"), ("derivative",))  # followed in this order
 
 
 def build(tables: dict[str, pd.DataFrame]) -> nx.MultiDiGraph:
@@ -26,8 +26,11 @@ def build(tables: dict[str, pd.DataFrame]) -> nx.MultiDiGraph:
             name=distro.name,
             vendor=distro.vendor,
             status=distro.status,
+            kind=_value(getattr(distro, "kind", None)),
             first_release=_value(distro.first_release),
+            first_release_precision=_value(getattr(distro, "first_release_precision", None)),
             end_of_life=_value(distro.end_of_life),
+            end_of_life_precision=_value(getattr(distro, "end_of_life_precision", None)),
         )
     for edge in tables["lineage"].to_dict("records"):
         graph.add_edge(
@@ -57,8 +60,12 @@ def descendants(graph: nx.MultiDiGraph, distro: str) -> set[str]:
 
 
 def families(graph: nx.MultiDiGraph) -> list[set[str]]:
-    """The connected families, largest first (ties broken by their alphabetically first member)."""
-    return sorted(nx.weakly_connected_components(graph), key=lambda family: (-len(family), min(family)))
+    """The lines, largest first (ties broken by their alphabetically first member): distros joined
+    by successor, fork and rebrand edges. Derivatives and based-on edges do not merge lines."""
+    line = nx.Graph()
+    line.add_nodes_from(graph)
+    line.add_edges_from((a, b) for a, b, relation in graph.edges(keys=True) if relation in LINE)
+    return sorted(nx.connected_components(line), key=lambda family: (-len(family), min(family)))
 
 
 def is_alive(graph: nx.MultiDiGraph, distro: str) -> bool:
@@ -77,7 +84,16 @@ def extinct_families(graph: nx.MultiDiGraph) -> list[set[str]]:
 
 def continuations(graph: nx.MultiDiGraph, distro: str) -> list[str]:
     """Where the users of ``distro`` can go: the nearest living distros reached by following its
-    successions, forks, rebrands, merges and derivatives, nearest first, then by name."""
+    successions, forks, rebrands and merges, nearest first, then by name; only when these lead nowhere,
+    its derivatives too."""
+    for relations in CONTINUATIONS:
+        found = _nearest_living(graph, distro, relations)
+        if found:
+            return found
+    return []
+
+
+def _nearest_living(graph: nx.MultiDiGraph, distro: str, relations: tuple[str, ...]) -> list[str]:
     found: dict[str, int] = {}
     frontier, seen, depth = [distro], {distro}, 0
     while frontier:
@@ -85,7 +101,7 @@ def continuations(graph: nx.MultiDiGraph, distro: str) -> list[str]:
         following = []
         for node in frontier:
             for _, child, relation in graph.out_edges(node, keys=True):
-                if relation in CONTINUATIONS and child not in seen:
+                if relation in relations and child not in seen:
                     seen.add(child)
                     if is_alive(graph, child):
                         found.setdefault(child, depth)
@@ -95,16 +111,23 @@ def continuations(graph: nx.MultiDiGraph, distro: str) -> list[str]:
     return sorted(found, key=lambda node: (found[node], node))
 
 
-def family_labels(graph: nx.MultiDiGraph, independent: str = "Independent distributions") -> dict[str, str]:
-    """Map each distro to the name of its family (after its oldest member); distros without any
-    lineage edge share the label ``independent``."""
+def kind_change(graph: nx.MultiDiGraph, distro: str, heir: str) -> str:
+    """'' when ``heir`` is of the same kind as ``distro``, else 'kind a → kind b'."""
+    a, b = graph.nodes[distro].get("kind"), graph.nodes[heir].get("kind")
+    return "" if a == b or not (a and b) else f"{a} → {b}"
+
+
+def family_labels(graph: nx.MultiDiGraph, independent: str = "Distributions with no line") -> dict[str, str]:
+    """Map each distro to the name of its line, after its roots (members that continue no other
+    member of the line); distros alone in their line share the label ``independent``."""
     labels = {}
     for family in families(graph):
         if len(family) == 1:
             label = independent
         else:
-            oldest = min(family, key=lambda d: (graph.nodes[d]["first_release"] or pd.Timestamp.max, d))
-            label = f"{graph.nodes[oldest]['name']} family"
+            inside = graph.subgraph(family)
+            roots = [d for d in family if not any(r in LINE for _, _, r in inside.in_edges(d, keys=True))]
+            label = " / ".join(sorted(graph.nodes[d]["name"] for d in roots)) + " line"
         labels |= dict.fromkeys(family, label)
     return labels
 

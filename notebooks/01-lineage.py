@@ -14,85 +14,100 @@
 # **Question:** where did the container operating systems come from, which lines are still alive,
 # and where did the users of CoreOS Container Linux and the other discontinued systems go?
 #
-# The lineage table records directed edges between distributions (successor, fork, derivative,
-# rebrand, merge), each with its source. `kb.lineage` turns them into a networkx graph.
+# The lineage table records directed edges between distributions (successor, fork, rebrand, merge,
+# derivative, based-on), each with its source; `kb.lineage` turns them into a networkx graph.
+# **Rule of this page:** a *line* is what successor, fork and rebrand edges join: one product carried
+# on under another name or by other people. Derivative and based-on edges are drawn but do not merge
+# lines (Boot2Docker is not "an Alpine Linux", Silverblue is not "a CoreOS"). Where users went follows
+# successors, forks, rebrands and merges first, and derivatives only when those lead nowhere.
 
 # %%
 import pandas as pd
-from IPython.display import Markdown
 
 import kb
-from kb import charts, dates, lineage
-from kb.frames import partial_text
+from kb import charts, lineage, spans
+from kb.present import findings, names, table
 
 tables = kb.load()
 graph = lineage.build(tables)
-today = pd.Timestamp(dates.today())
-names = dict(zip(tables["distros"]["id"], tables["distros"]["name"], strict=True))
+today = spans.today()
+name_of = dict(zip(tables["distros"]["id"], tables["distros"]["name"], strict=True))
+life = spans.lifespans(tables["distros"], today).set_index("id")
 
 # %% [markdown]
 # ## The family tree on a timeline
 #
-# One lane per distribution, grouped by family; the bar runs from its first release to its end of
-# life (or today). Vertical links join a parent to its successors, forks and derivatives, dashed by
-# relation. Acquisitions of the companies behind them are marked below.
+# One lane per distribution, grouped by line; the bar runs from its first release to its end of life
+# (or today). A distribution with no sourced first release, or discontinued with no sourced end, is a
+# point at the date that is known (the subtitle names them). Vertical links join a parent to its
+# successors, forks, derivatives and bases, dashed by relation. Acquisitions are marked below.
 
 # %%
 charts.lineage_timeline(graph, today, lineage.acquisitions(tables))
 
 # %% [markdown]
-# ## Families, living and extinct
+# ## Lines, living and extinct
 
 # %%
-families = lineage.families(graph)
-rows = [
-    {
-        "family": lineage.family_labels(graph)[min(family)],
-        "members": len(family),
-        "still supported": sum(lineage.is_alive(graph, d) for d in family),
-        "distributions": ", ".join(sorted(names[d] for d in family)),
-    }
-    for family in families
-    if len(family) > 1
-]
-pd.DataFrame(rows)
+lines = lineage.families(graph)
+labels = lineage.family_labels(graph)
+multi = [line for line in lines if len(line) > 1]
+table(
+    pd.DataFrame(
+        [
+            {
+                "line": labels[min(line)],
+                "members": len(line),
+                "still supported": sum(lineage.is_alive(graph, d) for d in line),
+                "distributions": ", ".join(sorted(name_of[d] for d in line)),
+            }
+            for line in multi
+        ]
+    )
+)
 
 # %% [markdown]
 # ## Where the users of discontinued distributions went
 #
-# For each discontinued distribution, the nearest supported distributions reached by following its
-# successions, forks, rebrands, merges and derivatives.
+# The nearest supported distributions reached by successor, fork, rebrand and merge edges (derivatives
+# only when these lead nowhere), and whether the continuation is a different kind of system.
 
 # %%
 discontinued = sorted(d for d in graph if not lineage.is_alive(graph, d))
-end_of_life = partial_text(tables["distros"], "end_of_life").set_axis(tables["distros"]["id"])
 moves = pd.DataFrame(
     [
         {
-            "discontinued": names[d],
-            "end of life": end_of_life[d] or "not sourced",
-            "continued by": ", ".join(names[c] for c in lineage.continuations(graph, d)) or "—",
+            "distro": d,
+            "name": name_of[d],
+            "end of life": spans.at_precision(life.loc[d, "end"], life.loc[d, "end_precision"]) or "not sourced",
+            "continued by": ", ".join(name_of[c] for c in lineage.continuations(graph, d)) or "—",
+            "change of kind": "; ".join(
+                f"{name_of[c]}: {lineage.kind_change(graph, d, c)}"
+                for c in lineage.continuations(graph, d)
+                if lineage.kind_change(graph, d, c)
+            ),
         }
         for d in discontinued
     ]
 )
-moves
-
-# %% [markdown]
-# ## Findings
+table(moves)
 
 # %%
 coreos = "coreos-container-linux"
-heirs = lineage.descendants(graph, coreos)
-living = lineage.living_families(graph)
-orphans = moves[moves["continued by"] == "—"]["discontinued"].tolist()
-Markdown(
-    f"""
-- {len(graph)} distributions form {len(families)} families; {sum(len(f) > 1 for f in families)} of them have
-  more than one member, and {len(living)} families still have a supported member.
-- CoreOS Container Linux has {len(heirs)} descendants: {", ".join(sorted(names[d] for d in heirs))}.
-  Its users could move to {", ".join(names[d] for d in lineage.continuations(graph, coreos))}.
-- {len(moves)} distributions are discontinued; {len(orphans)} of them have no recorded successor:
-  {", ".join(orphans) or "none"}.
-"""
+line_of_coreos = next(line for line in lines if coreos in line)
+orphans = moves[moves["continued by"] == "—"]["name"]
+kind_changes = moves[moves["change of kind"] != ""]
+singles = [line for line in lines if len(line) == 1]
+findings(
+    "a line is joined by successor, fork and rebrand edges only; derivative and based-on edges do not merge lines.",
+    f"{len(graph)} distributions form {len(multi)} lines of two or more members and {len(singles)} distributions "
+    f"stand alone; {sum(any(lineage.is_alive(graph, d) for d in line) for line in multi)} of the {len(multi)} "
+    "lines still have a supported member.",
+    f"CoreOS Container Linux's line has {len(line_of_coreos)} members: "
+    f"{names(sorted(name_of[d] for d in line_of_coreos))}. Its users could move to "
+    f"{names(name_of[d] for d in lineage.continuations(graph, coreos))}.",
+    f"{len(moves)} distributions are discontinued; {len(orphans)} have no recorded continuation: {names(orphans)}.",
+    f"{len(kind_changes)} continuations change the kind of system: "
+    + names(f"{n} → {c}" for n, c in kind_changes[["name", "change of kind"]].itertuples(index=False))
+    + ".",
 )

@@ -12,18 +12,22 @@
 # # Security features
 #
 # **Question:** which distributions have which security features, and which distributions are alike?
-# The grid shows the current value of each security feature; the similarity groups distributions by
-# the Jaccard index of the sets of security features they have (yes or partial).
+#
+# **Rule of this page:** a feature is *present* when its value is **yes**; partial and optional are
+# counted beside it, never folded in. A share divides by the cells whose value is known (n), not by
+# every distribution, and every ranking prints its coverage. Upstream bases are not compared. The
+# similarity groups use the Jaccard index of the sets of features present (yes).
 
 # %%
-from IPython.display import Markdown
+import pandas as pd
 
 import kb
 from kb import charts, features
+from kb.present import esc, findings, table
 
 tables = kb.load()
 grid = features.cells(tables, "security")
-similarity = features.jaccard(tables, "security")
+similarity = features.jaccard(tables, "security", present=("yes",))
 groups = features.clusters(similarity, threshold=0.5)
 order = [name for group in groups for name in group]
 
@@ -39,26 +43,66 @@ charts.feature_heatmap(shown, "Security features by distribution", distro_order=
 # %% [markdown]
 # ## Similarity
 #
-# Darker cells mark pairs that share more of their security features.
+# Darker cells mark pairs that share more of the security features they have (yes).
 
 # %%
 charts.similarity_heatmap(similarity, order)
 
 # %%
-Markdown("\n".join(f"{number}. {', '.join(group)}" for number, group in enumerate(groups, start=1)))
+table(
+    pd.DataFrame(
+        {
+            "group": range(1, len(groups) + 1),
+            "members": [len(g) for g in groups],
+            "distributions": map(", ".join, groups),
+        }
+    )
+)
+
+# %% [markdown]
+# ## Rankings, with their basis
+#
+# Per distribution: the count of each value over the security features, and the share of them that
+# is known. Sorted by yes, then partial.
 
 # %%
-has = grid[grid["value"].isin(features.HAS)].groupby("name").size().sort_values(ascending=False)
-known = grid[grid["value"] != features.UNKNOWN]
-common = known[known["value"].isin(features.HAS)].groupby("feature").size().sort_values(ascending=False)
-Markdown(
-    f"""
-### Findings
+COLUMNS = ["yes", "partial", "optional", "no", "unknown", "known", "coverage"]
+per_distro = features.tally(grid, "distro").merge(tables["distros"][["id", "name"]], left_on="distro", right_on="id")
+per_distro = per_distro.sort_values(["yes", "partial", "name"], ascending=[False, False, True])
+table(per_distro[["distro", "name", *COLUMNS]], percent=("coverage",))
 
-- The most hardened distributions by count of security features they have (yes or partial):
-  {", ".join(f"{name} ({count})" for name, count in has.head(5).items())}.
-- The most common security features: {", ".join(f"{f} ({n})" for f, n in common.head(4).items())};
-  the rarest: {", ".join(f"{f} ({n})" for f, n in common.tail(3).items())}.
-- {len(groups)} similarity groups form at a Jaccard threshold of 0.5; the largest has {len(groups[0])} members.
-"""
+# %% [markdown]
+# Per feature: how many distributions have it, and the share among those whose value is known: *yes
+# share* counts yes only (this page's rule); *has share* also counts partial and optional, for comparison.
+
+# %%
+per_feature = features.tally(grid, "feature").sort_values(["yes share", "feature"], ascending=[False, True])
+table(per_feature[["feature", *COLUMNS, "yes share", "has share"]], percent=("coverage", "yes share", "has share"))
+
+# %%
+top = per_distro.head(5)
+ranked = per_feature.dropna(subset=["yes share"]).rename(columns={"yes share": "share"})
+basis = features.basis_tally(grid, "feature")[["stated", "inferred", "unknown"]].sum()
+
+
+def ranked_feature(row) -> str:
+    return f"{esc(row.feature)} ({row.yes} of {row.known} known, {row.share:.0%})"
+
+
+findings(
+    features.RULE + " A feature is present when yes.",
+    "Most security features present (yes), with partial and coverage beside: "
+    + ", ".join(
+        f"{esc(r.name)} ({r.yes} yes + {r.partial} partial; {r.known} of {r.cells} known)"
+        for r in top.itertuples(index=False)
+    )
+    + ".",
+    "Most common as a share of known cells: "
+    + ", ".join(ranked_feature(r) for r in ranked.head(4).itertuples(index=False))
+    + "; rarest: "
+    + ", ".join(ranked_feature(r) for r in ranked.tail(3).itertuples(index=False))
+    + ".",
+    f"{len(groups)} similarity groups form at a Jaccard threshold of 0.5; the largest has {len(groups[0])} members.",
+    f"Of the {int(basis.sum())} security cells, {int(basis['stated'])} are stated by their source, "
+    f"{int(basis['inferred'])} inferred and {int(basis['unknown'])} unknown.",
 )

@@ -12,18 +12,22 @@
 # # Updates and provisioning
 #
 # **Question:** how do these systems update themselves and how are they provisioned, and how did the
-# mechanisms spread through the family tree?
+# mechanisms spread along the lines of the family tree?
+#
+# **Rule of this page:** a mechanism is *present* when its value is **yes**; partial and optional are
+# counted beside it, never folded in, for every mechanism alike. Shares divide by the cells whose value
+# is known (n). Lines are joined by successor, fork and rebrand edges (see the lineage notebook).
 
 # %%
 import pandas as pd
-from IPython.display import Markdown
 
 import kb
 from kb import charts, features, lineage
+from kb.present import findings, names, table
 
 tables = kb.load()
 graph = lineage.build(tables)
-families = lineage.family_labels(graph)
+lines = lineage.family_labels(graph)
 
 # %% [markdown]
 # ## Update mechanisms
@@ -32,7 +36,7 @@ families = lineage.family_labels(graph)
 updates = features.cells(tables, "update")
 updates = updates.assign(detail=updates["detail"].fillna("").str.slice(0, 48))
 distro_of = dict(zip(updates["name"], updates["distro"], strict=True))
-order = sorted(distro_of, key=lambda name: (families[distro_of[name]], name))
+order = sorted(distro_of, key=lambda name: (lines[distro_of[name]], name))
 charts.feature_heatmap(updates, "Update mechanisms by distribution", distro_order=order)
 
 # %% [markdown]
@@ -44,29 +48,47 @@ provisioning = provisioning.assign(detail=provisioning["detail"].fillna("").str.
 charts.feature_heatmap(provisioning, "Provisioning by distribution", distro_order=order)
 
 # %% [markdown]
-# ## How the mechanisms spread through the families
-#
-# The share of each family's distributions (among those with a known value) that have the mechanism.
-# Distributions without lineage edges are grouped as independent.
+# ## Counts, with their basis
 
 # %%
-shares = pd.concat([features.share_by_family(tables, families, c) for c in ("update", "provisioning")])
+both = pd.concat([updates, provisioning])
+per_feature = features.tally(both, "feature").sort_values(["yes share", "feature"], ascending=[False, True])
+table(
+    per_feature[["feature", "yes", "partial", "optional", "no", "unknown", "known", "coverage", "yes share"]],
+    percent=("coverage", "yes share"),
+)
+
+# %% [markdown]
+# ## How the mechanisms spread along the lines
+#
+# The share of each line's distributions with a known value that have the mechanism (yes); each cell
+# reads yes/known. Distributions alone in their line are grouped together.
+
+# %%
+shares = pd.concat([features.share_by_family(tables, lines, c) for c in ("update", "provisioning")])
 charts.share_by_family(shares)
 
 # %%
-ignition = features.cells(tables, "provisioning")
-ignition = ignition[(ignition["feature"] == "ignition") & ignition["value"].isin(features.HAS)]
-ignition_families = ignition["distro"].map(families).value_counts()
-image = features.cells(tables, "update")
-image_based = image[(image["feature"] == "image-based-updates") & (image["value"] == "yes")]
-ab = image[(image["feature"] == "ab-partitions") & (image["value"] == "yes")]
-Markdown(
-    f"""
-### Findings
+counted = per_feature.set_index("feature")
+ignition = both[(both["feature"] == "ignition") & (both["value"] == "yes")]
+ignition_lines = ignition["distro"].map(lines).value_counts()
+image = counted.loc["image-based-updates"]
+ab = both[(both["feature"] == "ab-partitions") & (both["value"] == "yes")]
+image_yes = set(both[(both["feature"] == "image-based-updates") & (both["value"] == "yes")]["distro"])
+ab_of_image = ab[ab["distro"].isin(image_yes)]
 
-- Ignition is used by {len(ignition)} distributions, in {len(ignition_families)} families:
-  {", ".join(f"{family} ({n})" for family, n in ignition_families.items())}.
-- {len(image_based)} distributions update as whole images; {len(ab)} of them with A/B partitions:
-  {", ".join(sorted(ab["name"]))}.
-"""
+
+def counts(feature: str) -> str:
+    row = counted.loc[feature, ["yes", "partial", "optional", "known"]].astype(int)
+    return f"{row['yes']} yes, {row['partial']} partial, {row['optional']} optional of {row['known']} known"
+
+
+findings(
+    features.RULE + " A mechanism is present when yes.",
+    f"Ignition ({counts('ignition')}): the {len(ignition)} with yes are in {len(ignition_lines)} groups: "
+    + names(f"{line} ({n})" for line, n in ignition_lines.items())
+    + ".",
+    f"Image-based updates ({counts('image-based-updates')}): {int(image['yes'])} distributions update as whole images; "
+    f"{len(ab_of_image)} of them with A/B partitions (yes): {names(sorted(ab_of_image['name']))}.",
+    f"A/B partitions overall: {counts('ab-partitions')}.",
 )

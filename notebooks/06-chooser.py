@@ -16,13 +16,12 @@
 # Tick the requirements under the chart: distributions that miss any of them turn grey. The chart
 # needs no server; the checkboxes are Vega parameters evaluated in the page. A requirement counts as
 # met only when the value is *yes*, unless you also tick the box that counts *partial* and
-# *optional* values.
+# *optional* values. Upstream bases, which carry no feature rows, are not listed.
 
 # %%
-from IPython.display import Markdown
-
 import kb
 from kb import charts, features
+from kb.present import findings, names
 
 tables = kb.load()
 wide = features.wide(tables)
@@ -49,25 +48,38 @@ charts.chooser(wide, REQUIREMENTS)
 # ## A worked example
 #
 # The same question asked in Python: which supported distributions enforce SELinux, have no SSH,
-# update themselves automatically and update as a whole image?
+# update themselves automatically and update as a whole image? **Rule:** a requirement is met by
+# **yes** only; the same question is then asked with partial and optional accepted, and the
+# distributions that miss a requirement only because its value is unknown are named apart.
 
 
 # %%
-def qualifying(requirements: list[str]) -> list[str]:
+def qualifying(requirements: list[str], accepted: tuple[str, ...] = ("yes",)) -> list[str]:
     rows = wide[wide["status"] != "discontinued"]
     for feature in requirements:
-        rows = rows[rows[feature] == "yes"]
+        rows = rows[rows[feature].isin(accepted)]
     return sorted(rows["name"])
 
 
-strict = qualifying(["selinux", "no-ssh", "automatic-updates", "image-based-updates"])
-relaxed = qualifying(["selinux", "automatic-updates", "image-based-updates"])
-Markdown(
-    f"""
-### Findings
+def blocked_by_unknown(requirements: list[str]) -> list[str]:
+    """Supported distributions that no requirement rules out by a known value, but one or more is unknown."""
+    rows = wide[wide["status"] != "discontinued"]
+    possible = rows[requirements].isin(["yes", features.UNKNOWN]).all(axis=1)
+    unknown = (rows[requirements] == features.UNKNOWN).any(axis=1)
+    return sorted(rows[possible & unknown]["name"])
 
-- With SELinux, no SSH, automatic updates and image-based updates all required:
-  {len(strict)} distributions qualify: {", ".join(strict) or "none"}.
-- Dropping the no-SSH requirement: {len(relaxed)} qualify: {", ".join(relaxed) or "none"}.
-"""
+
+STRICT = ["selinux", "no-ssh", "automatic-updates", "image-based-updates"]
+RELAXED = ["selinux", "automatic-updates", "image-based-updates"]
+LENIENT = ("yes", "partial", "optional")
+supported = int((wide["status"] != "discontinued").sum())
+findings(
+    "a requirement is met by yes; the lenient count also accepts partial and optional; unknown never meets one.",
+    f"Of {supported} supported distributions compared, with SELinux, no SSH, automatic updates and image-based "
+    f"updates all required: {len(qualifying(STRICT))} qualify: {names(qualifying(STRICT))}; accepting partial "
+    f"and optional: {len(qualifying(STRICT, LENIENT))}: {names(qualifying(STRICT, LENIENT))}. Unknown values "
+    f"alone keep out: {names(blocked_by_unknown(STRICT))}.",
+    f"Dropping the no-SSH requirement: {len(qualifying(RELAXED))} qualify: {names(qualifying(RELAXED))}; "
+    f"accepting partial and optional: {len(qualifying(RELAXED, LENIENT))}. Unknown values alone keep out: "
+    f"{names(blocked_by_unknown(RELAXED))}.",
 )

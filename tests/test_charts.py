@@ -11,7 +11,7 @@ import pytest
 import vl_convert
 
 import kb
-from kb import charts, features, lineage, runtimes
+from kb import charts, features, lineage, runtimes, survival
 
 TODAY = pd.Timestamp("2026-01-15")
 
@@ -36,7 +36,8 @@ def builders(tables):
         "events_timeline": charts.events_timeline(tables["events"]),
         "lineage_timeline": charts.lineage_timeline(graph, TODAY, deals),
         "runtime_shift": charts.runtime_shift(runtimes.defaults_per_year(tables, TODAY)),
-        "runtime_periods": charts.runtime_periods(runtimes.periods(tables, TODAY)),
+        "runtime_grid": charts.runtime_grid(runtimes.grid(tables, TODAY)),
+        "survival": charts.survival(*survival.kaplan_meier(survival.durations(tables["distros"], TODAY)), 8, 20),
         "feature_heatmap": charts.feature_heatmap(features.cells(tables, "security"), "Security", order),
         "similarity_heatmap": charts.similarity_heatmap(similarity, order),
         "share_by_family": charts.share_by_family(features.share_by_family(tables, families, "update")),
@@ -57,14 +58,14 @@ def specs(tables):
 
 
 NAMES = [
-    "lifespans", "active_per_year", "events_timeline", "lineage_timeline", "runtime_shift", "runtime_periods",
+    "lifespans", "active_per_year", "events_timeline", "lineage_timeline", "runtime_shift", "runtime_grid", "survival",
     "feature_heatmap", "similarity_heatmap", "share_by_family", "coverage_bars", "counts", "chooser",
 ]  # fmt: skip
 
 
 def test_every_builder_is_tested(tables) -> None:
     public = {name for name in dir(charts) if callable(getattr(charts, name)) and not name.startswith("_")}
-    helpers = {"finish", "theme", "spans"}
+    helpers = {"finish", "theme", "drawn_spans", "runtime_scale"}
     assert set(builders(tables)) == public - helpers == set(NAMES)
 
 
@@ -104,15 +105,55 @@ def test_the_chooser_binds_a_checkbox_per_requirement(specs) -> None:
     assert all(param["bind"]["input"] == "checkbox" for param in params.values())
 
 
-def test_lifespans_mark_an_unknown_end() -> None:
+def test_lifespans_keep_a_missing_bound_as_a_point_at_the_known_date() -> None:
     distros = pd.DataFrame(
         {
-            "name": ["Old", "Gone", "Alive"],
-            "status": ["discontinued", "discontinued", "active"],
-            "first_release": pd.to_datetime(["2014-01-01", "2015-01-01", "2016-01-01"]),
-            "end_of_life": pd.to_datetime(["2018-05-01", None, None]),
+            "id": ["old", "gone", "alive", "dateless"],
+            "name": ["Old", "Gone", "Alive", "Dateless"],
+            "status": ["discontinued", "discontinued", "active", "active"],
+            "first_release": pd.to_datetime(["2014-01-01", "2015-01-01", "2016-01-01", None]),
+            "end_of_life": pd.to_datetime(["2018-05-01", None, None, None]),
         }
     )
-    spans = charts.spans(distros, TODAY).set_index("name")
-    assert spans["ending"].to_dict() == {"Old": "ended", "Gone": "end of life unknown", "Alive": "still supported"}
-    assert spans.loc["Old", "end"] == "2018-05-01" and spans.loc["Alive", "end"] == "2026-01-15"
+    drawn = charts.drawn_spans(distros, TODAY).set_index("id")
+    assert drawn["bound"].to_dict() == {
+        "old": "both ends known",
+        "gone": "end not sourced",
+        "alive": "both ends known",
+        "dateless": "first release not sourced",
+    }
+    assert (drawn.loc["old", "start"], drawn.loc["old", "end"]) == ("2014-01-01", "2018-05-01")
+    assert drawn.loc["alive", "end"] == "2026-01-15"
+    assert drawn.loc["gone", "end"] == "2015-01-01"  # not carried to today
+    assert drawn.loc["dateless", "start"] == drawn.loc["dateless", "end"] == "2026-01-15"
+
+
+def test_each_runtime_has_one_distinct_colour_everywhere(tables) -> None:
+    ids = set(tables["runtimes"]["id"])
+    assert ids <= charts.RUNTIME_COLOURS.keys()
+    assert len(set(charts.RUNTIME_COLOURS.values())) == len(charts.RUNTIME_COLOURS)
+    shift = charts.runtime_shift(runtimes.defaults_per_year(tables, TODAY)).to_dict()["encoding"]["color"]["scale"]
+    grid = charts.runtime_grid(runtimes.grid(tables, TODAY)).to_dict()["layer"][0]["encoding"]["color"]["scale"]
+    for scale in (shift, grid):
+        for runtime, colour in zip(scale["domain"], scale["range"], strict=True):
+            assert charts.RUNTIME_COLOURS[runtime] == colour
+
+
+def _heights(spec) -> list:
+    found = []
+    if isinstance(spec, dict):
+        if isinstance(spec.get("height"), (int, float)):
+            found.append(spec["height"])
+        for value in spec.values():
+            found += _heights(value)
+    elif isinstance(spec, list):
+        for value in spec:
+            found += _heights(value)
+    return found
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_chart_is_taller_than_the_limit(specs, name) -> None:
+    svg = vl_convert.vegalite_to_svg(specs[name])
+    height = float(re.search(r'<svg[^>]*height="([0-9.]+)"', svg).group(1))
+    assert height <= charts.MAX_HEIGHT, f"{name} is {height}px tall"

@@ -81,15 +81,41 @@ def test_share_by_family(tables) -> None:
     assert shares.loc[("G", "selinux"), "share"] == 0.0
 
 
-def test_runtime_periods_fill_open_ends(tables) -> None:
+def test_runtime_periods_keep_open_ends_open(tables) -> None:
     periods = runtimes.periods(tables, TODAY).set_index(["distro", "runtime"])
     assert periods.loc[("a", "docker"), "start"] == pd.Timestamp("2014-01-01")  # first release
-    assert periods.loc[("a", "containerd"), "end"] == TODAY
+    assert pd.isna(periods.loc[("a", "containerd"), "end"])  # still shipped: open, not today
+    assert periods.loc[("a", "containerd"), "ending"] == "still supported"
     assert periods.loc[("c", "rkt"), "end"] == pd.Timestamp("2020-05-26")  # end of life
 
 
-def test_defaults_per_year_count_both_runtimes_in_the_year_of_a_switch(tables) -> None:
+def test_defaults_per_year_count_a_distro_once_in_the_year_of_a_switch(tables) -> None:
     defaults = runtimes.defaults_per_year(tables, TODAY).set_index(["year", "runtime"])["distros"]
     assert defaults[(2019, "docker")] == 1 and (2019, "containerd") not in defaults
-    assert defaults[(2020, "docker")] == 1 and defaults[(2020, "containerd")] == 1
-    assert (2021, "docker") not in defaults
+    assert defaults[(2020, "containerd")] == 1 and (2020, "docker") not in defaults  # default at the year's end
+    assert defaults.groupby(level="year").sum().max() == 1  # one distro with a default: never counted twice
+
+
+def test_tally_keeps_yes_partial_and_optional_apart() -> None:
+    grid = pd.DataFrame(
+        {"feature": ["f"] * 5 + ["g"], "value": ["yes", "partial", "optional", "no", "unknown", "unknown"]}
+    )
+    tally = features.tally(grid, "feature").set_index("feature")
+    assert tally.loc["f", ["yes", "partial", "optional", "no", "unknown"]].tolist() == [1, 1, 1, 1, 1]
+    assert tally.loc["f", "known"] == 4 and tally.loc["f", "cells"] == 5
+    assert tally.loc["f", "yes share"] == pytest.approx(1 / 4)  # divided by the known cells, not by 5
+    assert tally.loc["f", "has share"] == pytest.approx(3 / 4)
+    assert pd.isna(tally.loc["g", "yes share"])  # nothing known: no share at all
+
+
+def test_upstream_bases_are_not_compared(tables) -> None:
+    tables = dict(tables)
+    tables["distros"] = pd.concat(
+        [
+            tables["distros"].assign(kind="container-host"),
+            pd.DataFrame({"id": ["u"], "name": ["U"], "status": ["active"], "kind": ["upstream-base"]}),
+        ],
+        ignore_index=True,
+    )
+    assert "u" not in set(features.cells(tables)["distro"])
+    assert "u" not in set(features.wide(tables)["distro"])

@@ -87,7 +87,33 @@ def test_continuations_are_the_nearest_living_distros(graph) -> None:
     assert lineage.continuations(graph, "e") == []
 
 
-def test_family_labels_name_the_oldest_member(graph) -> None:
+def test_line_labels_name_the_roots(graph) -> None:
     labels = lineage.family_labels(graph)
-    assert labels["c"] == labels["d"] == "A family"
-    assert labels["e"] == "Independent distributions"
+    assert labels["c"] == labels["d"] == "A line"
+    assert labels["e"] == "Distributions with no line"
+
+
+def test_derivatives_and_bases_do_not_merge_lines() -> None:
+    graph = lineage.build(
+        tables(
+            [("base", "active", "2005"), ("x", "active", "2013"), ("y", "active", "2016"), ("z", "active", "2017")],
+            [("base", "x", "based-on"), ("x", "y", "derivative"), ("x", "z", "rebrand")],
+        )
+    )
+    assert lineage.families(graph) == [{"x", "z"}, {"base"}, {"y"}]
+
+
+def test_continuations_follow_successors_before_derivatives() -> None:
+    distros = [("old", "discontinued", "2013"), ("heir", "active", "2019"), ("desk", "active", "2017")]
+    graph = lineage.build(tables(distros, [("old", "heir", "successor"), ("old", "desk", "derivative")]))
+    assert lineage.continuations(graph, "old") == ["heir"]
+    graph = lineage.build(tables(distros, [("old", "desk", "derivative")]))
+    assert lineage.continuations(graph, "old") == ["desk"]  # a derivative only when nothing else leads on
+
+
+def test_a_change_of_kind_is_named() -> None:
+    frames = tables([("old", "discontinued", "2013"), ("desk", "active", "2017")], [("old", "desk", "successor")])
+    frames["distros"]["kind"] = ["container-host", "immutable-desktop"]
+    graph = lineage.build(frames)
+    assert lineage.kind_change(graph, "old", "desk") == "container-host → immutable-desktop"
+    assert lineage.kind_change(graph, "old", "old") == ""

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from kb.escaping import text
-from kb.schema import ALIVE
 from kb.site.context import Site
 
 
 def counts(site: Site) -> str:
     """A line of headline numbers."""
+    from kb import features, spans
+
     tables = site.tables
-    distros = tables["distros"]
-    alive = int(distros["status"].isin(ALIVE).sum())
+    distros = features.compared(tables["distros"])
     numbers = [
         (len(distros), "distributions"),
-        (alive, "still supported"),
+        (spans.supported_now(tables["distros"], site.today), "still supported"),
         (len(tables["features"]), "features compared"),
         (sum(len(tables[resource.name]) for resource in site.package.fact_resources), "sourced facts"),
         (len(tables["sources"]), "sources cited"),
