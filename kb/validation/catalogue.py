@@ -198,8 +198,9 @@ _CODES = [
     Code(
         "insecure-url",
         "Insecure URL",
-        "The URL does not start with https:// (http:, javascript: and data: are refused).",
-        "Use the page's https address.",
+        "The URL does not start with https:// (javascript: and data: are refused; http: only for a page that has "
+        "no https address, which the row's note says).",
+        "Use the page's https address, or say in note why the page has none.",
         ("cell",),
     ),
     Code(
