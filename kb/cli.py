@@ -152,6 +152,8 @@ def _fmt(args: argparse.Namespace) -> int:
         package = _package(args.path)
         with locked(package.root):
             return _fmt_package(package, args.check)
+    except InvalidDescriptor:
+        raise  # reported at its positions by main
     except (FileNotFoundError, ValueError, KeyError, WriteRefused) as error:
         return _usage_error("fmt", error)
 

@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DEFECTS = sorted(path.name for path in (FIXTURES / "defects").iterdir())
+FILES = len(json.loads((DATA / "datapackage.json").read_text())["resources"]) + 1  # the tables and the descriptor
 
 
 PATCH = "descriptor-patch.json"  # {"resources/0/path": value, ...}: values to set in the real descriptor

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import csv
 import functools
 import http.server
-import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import build_package
 
 from kb.cli import main
 from kb.evidence import Cache, Page, fetched_url, normalized, pages, plain_text
@@ -48,25 +49,27 @@ def server(tmp_path: Path) -> Iterator[str]:
 
 
 def package(folder: Path, base: str, rows: list[tuple[str, str]]) -> Path:
-    """A data package with a sources table and one fact table whose rows cite (source, quote)."""
-    folder.mkdir()
+    """The valid fixture package whose sources point at the local server and whose event rows quote
+    (source, quote); the rows' line in events.csv is their position in ``rows`` plus 2."""
+    build_package(folder)
     sources = [("docs", f"{base}/docs.html"), ("readme", f"{base}/README.md"), ("guide", f"{base}/guide.adoc")]
     sources.append(("gone", f"{base}/missing.html"))
-    (folder / "sources.csv").write_text("id,url\n" + "".join(f"{i},{u}\n" for i, u in sources))
-    (folder / "facts.csv").write_text(
-        "fact,source,quote\n" + "".join(f"f{n},{s},{q}\n" for n, (s, q) in enumerate(rows))
-    )
-    field = [{"name": "id", "type": "string"}, {"name": "url", "type": "string"}]
-    facts = [{"name": name, "type": "string"} for name in ("fact", "source", "quote")]
-    descriptor = {
-        "name": "t",
-        "resources": [
-            {"name": "sources", "path": "sources.csv", "schema": {"fields": field, "primaryKey": ["id"]}},
-            {"name": "facts", "path": "facts.csv", "schema": {"fields": facts, "primaryKey": ["fact"]}},
-        ],
-    }
-    (folder / "datapackage.json").write_text(json.dumps(descriptor))
+    write_rows(folder / "sources.csv", [{"id": i, "url": u, "title": i, "publisher": "x"} for i, u in sources])
+    events = [{"date": f"2020-01-{n + 1:02d}", "kind": "release", "subject": "acme-os", "source": source,
+               "quote": quote, "basis": "stated"} for n, (source, quote) in enumerate(rows)]  # fmt: skip
+    write_rows(folder / "events.csv", events)
+    for name in ("distros", "lineage", "distro_runtimes", "distro_features", "releases", "claims"):
+        write_rows(folder / f"{name}.csv", [])  # no other quotes
     return folder
+
+
+def write_rows(path: Path, rows: list[dict[str, str]]) -> None:
+    with open(path, newline="", encoding="utf-8") as file:
+        header = next(csv.reader(file))
+    with open(path, "w", newline="", encoding="utf-8") as file:
+        writer = csv.DictWriter(file, header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
 
 
 def run(capsys, *args: str) -> tuple[int, list[str]]:
@@ -97,8 +100,8 @@ def test_a_missing_quote_and_an_unreachable_page_have_their_own_codes(tmp_path: 
     data = package(tmp_path / "data", base, rows)
     code, lines = run(capsys, str(data), "--cache", str(tmp_path / "cache"))
     assert code == 1
-    assert lines[0].startswith(f"{data}/facts.csv:2:3: quote-not-found: the quote is not on {base}/docs.html (source")
-    assert lines[1].startswith(f"{data}/facts.csv:3:3: quote-not-found: the quote is not on {base}/docs.html (source")
+    assert lines[0].startswith(f"{data}/events.csv:2:8: quote-not-found: the quote is not on {base}/docs.html (source")
+    assert lines[1].startswith(f"{data}/events.csv:3:8: quote-not-found: the quote is not on {base}/docs.html (source")
     assert "fix: Copy the quote from the page again" in lines[0]
     assert lines[2].startswith(f"{data}/sources.csv:5:2: page-unreachable: {base}/missing.html answered HTTP 404")
     assert lines[-1] == "checked 4 quotes: 3 problems"

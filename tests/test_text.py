@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import build_package
+from conftest import FILES, build_package
 
 import kb
-from kb import charts
 from kb.cli import main
 from kb.dates import parse_partial
+from kb.spans import lifespans
 from kb.validation import validate
 from kb.validation.confusables import skeleton
 
@@ -88,7 +88,7 @@ def test_no_output_encoding_loses_the_report(tmp_path: Path, encoding: str) -> N
     result = subprocess.run([KB, "validate", str(package)], capture_output=True, env=env)
     out = result.stdout.decode(encoding)
     assert result.returncode == 1 and "Traceback" not in result.stderr.decode(encoding, "replace")
-    assert "undecodable-bytes" in out and out.splitlines()[-1].startswith("checked 11 files")
+    assert "undecodable-bytes" in out and out.splitlines()[-1].startswith(f"checked {FILES} files")
     assert "'acmé' is not an id" in out or "'acm\\xe9' is not an id" in out
 
 
@@ -112,5 +112,5 @@ def test_an_end_of_life_in_december_9999_is_a_date_like_any_other(tmp_path: Path
     assert validate(package, TODAY).ok
     distros = kb.load(package)["distros"]
     assert distros.set_index("id").loc["acme-next", "end_of_life"].year == 9999
-    spans = charts.spans(distros, pd.Timestamp(TODAY)).set_index("id")
-    assert spans.loc["acme-next", "end"] == TODAY.isoformat()  # still supported: drawn up to today
+    life = lifespans(distros, pd.Timestamp(TODAY)).set_index("id")
+    assert life.loc["acme-next", "ending"] == "still supported" and pd.isna(life.loc["acme-next", "end"])

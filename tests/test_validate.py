@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import DEFECTS, FIXTURES, build_package
+from conftest import DEFECTS, FILES, FIXTURES, build_package
 
 from kb.validation import validate
 from kb.validation.catalogue import CATALOGUE, TAGS
@@ -29,7 +29,7 @@ def found_issues(package: Path) -> list[tuple[str, int, str]]:
 def test_the_valid_fixture_is_clean(valid_package: Path) -> None:
     report = validate(valid_package, today=TODAY)
     assert report.issues == []
-    assert report.rows == 19 and report.files == 11
+    assert report.rows == 19 and report.files == FILES
 
 
 @pytest.mark.parametrize("defect", DEFECTS)
