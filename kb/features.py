@@ -23,12 +23,12 @@ def current(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 def cells(tables: dict[str, pd.DataFrame], category: str | None = None) -> pd.DataFrame:
     """Every distro x feature cell (of one category, if given) with name, value ('unknown' where no
-    row exists), detail and source."""
+    row exists), detail, source and basis (stated or inferred)."""
     features = tables["features"]
     if category:
         features = features[features["category"] == category]
     grid = pd.MultiIndex.from_product([tables["distros"]["id"], features["id"]], names=["distro", "feature"])
-    values = current(tables).set_index(["distro", "feature"])[["value", "detail", "source"]]
+    values = current(tables).set_index(["distro", "feature"])[["value", "detail", "source", "basis"]]
     full = values.reindex(grid).reset_index()
     full["value"] = full["value"].astype("string").fillna(UNKNOWN)
     names = tables["distros"].set_index("id")["name"]
