@@ -71,7 +71,7 @@
     }
     if (state.kind.length) {
       list.push({ label: "Kind", check: function (d) {
-        return { pass: state.kind.indexOf(d.kind) !== -1, shown: d.kind.replace(/-/g, " ") };
+        return { pass: state.kind.indexOf(d.kind) !== -1, shown: data.kinds[d.kind] };
       } });
     }
     state.runtime.forEach(function (runtime) {

@@ -8,7 +8,7 @@ import pandas as pd
 from kb.escaping import script_json, text
 from kb.features import UNKNOWN, cells
 from kb.site.context import WIDE, Site
-from kb.site.infobox import STATUS_LABELS
+from kb.site.infobox import STATUS_LABELS, kind
 from kb.site.values import RANK, legend
 
 URL = "choose/"
@@ -33,6 +33,7 @@ def data(site: Site) -> dict:
     return {
         "rank": list(RANK),
         "statuses": STATUS_LABELS,
+        "kinds": {k: kind(k) for k in site.compared["kind"].unique()},
         "features": site.features[["id", "name", "category"]].to_dict("records"),
         "runtimes": site.runtime_names,
         "distros": [
@@ -74,7 +75,7 @@ def chooser_page(site: Site) -> str:
     used = sorted(set(site.tables["distro_runtimes"]["runtime"]), key=lambda r: site.runtime_names[r].lower())
     general = [
         _choices("status", "Status (any of)", [(s, label, "") for s, label in STATUS_LABELS.items()]),
-        _choices("kind", "Kind (any of)", [(k, k.replace("-", " "), "") for k in kinds]),
+        _choices("kind", "Kind (any of)", [(k, kind(k), "") for k in kinds]),
         _choices("runtime", "Container runtimes (all of)", [(r, site.runtime_names[r], "") for r in used], True),
     ]
     features = [

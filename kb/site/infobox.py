@@ -15,6 +15,11 @@ STATUS_LABELS = {"active": "Active", "maintenance": "Maintenance only", "discont
 STALE_AFTER_DAYS = 90
 
 
+def kind(value: str) -> str:
+    """A kind in words: container-host -> container host."""
+    return value.replace("-", " ")
+
+
 def status(value: str) -> str:
     return f'<span class="kb-status kb-status-{text(value)}">{text(STATUS_LABELS[value])}</span>'
 
@@ -69,7 +74,7 @@ def infobox(site: Site, distro: str, cite: Citations) -> str:
     row = site.distros.loc[distro]
     releases = site.rows("releases", "distro", distro)
     newest = latest(releases)
-    facts = [("Status", status(row["status"])), ("Kind", text(row["kind"]))]
+    facts = [("Status", status(row["status"])), ("Kind", text(kind(row["kind"])))]
     facts.append(("Vendor", text(site.names[row["vendor"]]) + cite.cite(row["source"], row["quote"])))
     if pd.notna(row["based_on"]):
         facts.append(("Based on", text(row["based_on"])))

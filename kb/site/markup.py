@@ -34,4 +34,4 @@ def table(headers: list[str], rows: list[list[str]], css: str = "") -> str:
         headers, rows = [headers[i] for i in kept], [[row[i] for i in kept] for row in rows]
     head = "".join(f"<th>{cell}</th>" for cell in headers)
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return f'<table class="kb-table {css}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'

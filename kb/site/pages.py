@@ -315,9 +315,14 @@ def data_page(site: Site) -> str:
             "one summary per distro: `id`, `name`, `vendor`, `status`, `first_release`, `end_of_life`, `homepage` and "
             "`api`, the path of its document.",
             f'- <a href="../api/distros/{text(example)}.json">api/distros/&lt;id&gt;.json</a>: `{{"api_version": 1, '
-            '"distro": {...}, "lineage": [...], "runtimes": [...], "features": [...], "events": [...], '
-            '"sources": {...}}`. Every fact names its `source`, and `sources` maps each cited id to its URL, '
-            "title, publisher and access date.",
+            '"distro": {...}, "identifiers": {...}, "lineage": [...], "runtimes": [...], "features": [...], '
+            '"events": [...], "releases": [...], "sources": {...}}`. Every fact names its `source`, and `sources` '
+            "maps each cited id to its URL, title, publisher and access date; `identifiers` gives the distro's id "
+            "and URL in Wikidata, DistroWatch, endoflife.date and the CNCF landscape, where it has one.",
+            '- <a href="../api/releases.json">api/releases.json</a>: `{"api_version": 1, "count": n, '
+            '"releases": [...], "sources": {...}}`, every release line with its latest version and end of support.',
+            "- `api/v1/...`: the same documents under a versioned path; the unversioned paths stay, and always "
+            "serve the current version.",
             "- `data/<table>.json`: each table as a list of rows, the same as its CSV.",
             "",
             "## Licence",
