@@ -27,8 +27,9 @@ def _to(site_url: str, page_url: str) -> str:
 
 
 def _period(row: dict, ended: str = "") -> str:
-    """The period of a fact; a fact of a discontinued distro with no end holds until ``ended``."""
-    since, until = date(row, "since"), date(row, "until") or ended
+    """The period of a fact; a fact of a discontinued distro that began at some date held until ``ended``."""
+    since = date(row, "since")
+    until = date(row, "until") or (ended if since else "")
     if since and until:
         return f"{since} – {until}"
     return f"since {since}" if since else f"until {until}" if until else ""
@@ -58,7 +59,7 @@ def distro_page(site: Site, distro: str) -> str:
     lines += [infobox(site, distro, cite), ""]
     lines += ["## Lineage", "", _lineage(site, distro, url, cite), ""]
     if row["kind"] != UPSTREAM:
-        ended = date(row, "end_of_life") if row["status"] == HISTORICAL else ""
+        ended = (date(row, "end_of_life") or "its end") if row["status"] == HISTORICAL else ""
         releases = site.rows("releases", "distro", distro)
         if not releases.empty:
             lines += ["## Releases", "", _releases(releases, cite), ""]
