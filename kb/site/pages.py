@@ -11,7 +11,7 @@ from kb.escaping import text
 from kb.features import UNKNOWN
 from kb.site import words
 from kb.site.context import UPSTREAM, Citations, Site
-from kb.site.infobox import infobox, status
+from kb.site.infobox import infobox, kind, status
 from kb.site.markup import date, link, table
 from kb.site.values import inferred, mark
 
@@ -184,6 +184,9 @@ def _contribute(site: Site, distro: str, url: str) -> str:
     return f'<p class="kb-contribute">{link(contributing, "Edit this data or report a wrong fact")}</p>'
 
 
+INDEX_COLUMNS = ["Name", "Vendor", "Status", "Kind", "First release", "End of life", "Based on"]
+
+
 def distro_index(site: Site) -> str:
     """All distros in a sortable table."""
     url = "distros/"
@@ -194,6 +197,7 @@ def distro_index(site: Site) -> str:
                 link(_to(distro_url(row["id"]), url), row["name"]),
                 text(site.names[row["vendor"]]),
                 status(row["status"]),
+                text(kind(row["kind"])),
                 text(date(row, "first_release")),
                 text(date(row, "end_of_life")),
                 text(row["based_on"]),
@@ -205,7 +209,7 @@ def distro_index(site: Site) -> str:
             "",
             f"{len(body)} container-optimized and immutable Linux distributions. Click a column to sort.",
             "",
-            table(["Name", "Vendor", "Status", "First release", "End of life", "Based on"], body, "kb-sortable"),
+            table(INDEX_COLUMNS, body, "kb-sortable"),
             "",
         ]
     )
