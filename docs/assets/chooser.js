@@ -148,9 +148,13 @@
     summary.textContent = reqs.length
       ? meeting + " of " + data.distros.length + " distributions meet every requirement."
       : "No requirement ticked yet: all " + data.distros.length + " distributions are listed.";
+    form.querySelector(".kb-jump button").textContent = "Go to the results: " + summary.textContent;
   }
 
   restore();
+  form.querySelector(".kb-jump button").addEventListener("click", function () {
+    document.querySelector(".kb-choose-output").scrollIntoView();
+  });
   form.addEventListener("change", render);
   form.addEventListener("reset", function () { setTimeout(render, 0); });
   window.addEventListener("hashchange", function () { restore(); render(); });

@@ -102,6 +102,7 @@ def chooser_page(site: Site) -> str:
             "with the value behind it. The address of this page keeps your choice: bookmark or share it.",
             "",
             '<div class="kb-choose-layout"><form class="kb-chooser" id="kb-chooser" autocomplete="off">'
+            + '<p class="kb-jump"><button type="button" class="md-button">Go to the results</button></p>'
             + options
             + '<div class="kb-general">'
             + "".join(general)
