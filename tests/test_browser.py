@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -311,4 +312,17 @@ def test_the_chooser_fits_a_phone(base_url, browser) -> None:
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
     boxes = [page.locator(selector).bounding_box() for selector in ("form.kb-chooser", ".kb-choose-output")]
     assert boxes[0]["y"] + boxes[0]["height"] <= boxes[1]["y"]  # the controls stack above the results
+    context.close()
+
+
+def test_the_chooser_works_from_a_file_with_no_server(site, browser) -> None:
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((site / "choose" / "index.html").as_uri() + "#feature=selinux")
+    assert page.locator("input[name=feature][value=selinux]").is_checked()
+    assert re.match(r"\d+ of \d+ distributions meet every requirement", page.locator(".kb-choose-summary").inner_text())
+    assert page.locator("tr.kb-fails").count() > 0
+    assert not [error for error in errors if "search_index" not in error]  # Material's search needs a server
     context.close()
