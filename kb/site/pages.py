@@ -44,11 +44,6 @@ def _reason(row: dict, column: str, cite: Citations) -> tuple[str, str]:
     return text(row[column]) + citation, ""
 
 
-def _dash(note: str) -> str:
-    """A note after a dash, or the bare citation when the note is empty."""
-    return note if note.startswith("<sup") else f" — {note}"
-
-
 def distro_page(site: Site, distro: str) -> str:
     """The page of one distro: infobox, lineage, releases, runtimes, features, events, sourcing notes
     and numbered sources. An upstream base gets a short page: what it is and what derives from it."""
@@ -87,7 +82,8 @@ def _lineage(site: Site, distro: str, url: str, cite: Citations) -> str:
             )
             when = f" ({date(edge, 'date')})" if pd.notna(edge["date"]) else ""
             note, marker = _reason(edge, "note", cite)
-            items.append(f"<li>{phrase[0].upper()}{phrase[1:]}{when}{_dash(note)}{marker}</li>")
+            dash = " — " if pd.notna(edge["note"]) and not marker else ""
+            items.append(f"<li>{phrase[0].upper()}{phrase[1:]}{when}{dash}{note}{marker}</li>")
     if not items:
         return '<p class="kb-empty">No lineage edges are recorded; the sourcing notes say why, where known.</p>'
     return '<ul class="kb-lineage">' + "".join(items) + "</ul>"
