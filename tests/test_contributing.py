@@ -3,6 +3,7 @@ pages escape what the CSVs hold."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import markdown
@@ -11,7 +12,7 @@ import pytest
 import yaml
 from conftest import DATA, ROOT
 
-from kb.site import pages
+from kb.site import chooser, compare, pages
 from kb.site.context import Site
 from kb.validation import validate
 from kb.validation.descriptor import read_package
@@ -128,10 +129,16 @@ def test_generated_pages_escape_the_data(tmp_path) -> None:
     report = validate(data)
     assert report.ok, report.issues[:3]
     site = Site(report, repo_url=None, today=pd.Timestamp("2026-01-15"))
-    for page in (pages.distro_page(site, "talos"), pages.distro_index(site), pages.compare_page(site)):
+    for page in (pages.distro_page(site, "talos"), pages.distro_index(site), compare.compare_page(site)):
         html = markdown.markdown(page, extensions=["tables", "attr_list"])
         assert "<script>" not in html and "<img" not in html and 'href="javascript:' not in html
         assert "&#60;script&#62;alert&#40;1&#41;&#60;/script&#62;" in html
+    choose = markdown.markdown(chooser.chooser_page(site), extensions=["tables", "attr_list"])
+    embedded = re.findall(r'<script type="application/json" id="kb-chooser-data">(.*?)</script>', choose, re.DOTALL)
+    assert len(embedded) == 1 and "<" not in embedded[0]  # nothing in the data can end the script
+    assert any(d["name"] == f"Talos {hostile}" for d in json.loads(embedded[0])["distros"])
+    assert "<script>" not in choose and "<img" not in choose
+
     assert "names no repository (set KB_REPO_URL)" in pages.distro_page(site, "talos")  # said plainly
 
 

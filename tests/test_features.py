@@ -28,6 +28,7 @@ def tables() -> dict[str, pd.DataFrame]:
             "since": when([None, "2020", None, None, None, None]),
             "until": when(["2020", None, None, None, None, None]),
             "source": ["s1", "s2", "s3", "s4", "s5", "s6"],
+            "basis": ["stated", "stated", "inferred", "stated", "stated", "stated"],
         }),
         "distro_runtimes": pd.DataFrame({
             "distro": ["a", "a", "c"], "runtime": ["docker", "containerd", "rkt"],
@@ -46,7 +47,9 @@ def test_current_takes_the_open_ended_row(tables) -> None:
 def test_cells_cover_the_whole_grid_with_unknowns(tables) -> None:
     grid = features.cells(tables)
     assert len(grid) == 9
-    assert grid.set_index(["distro", "feature"]).loc[("c", "no-ssh"), "value"] == "unknown"
+    cell = grid.set_index(["distro", "feature"])
+    assert cell.loc[("c", "no-ssh"), "value"] == "unknown"
+    assert cell.loc[("a", "no-ssh"), "basis"] == "inferred" and cell.loc[("b", "selinux"), "basis"] == "stated"
     assert set(features.cells(tables, "provisioning")["feature"]) == {"ignition"}
 
 

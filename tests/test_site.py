@@ -7,11 +7,14 @@ import json
 import re
 import shutil
 import subprocess
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from conftest import DATA, REPO_URL, ROOT, build_package, build_site, read_rows
+from test_reader_site import empty_columns
 
 from kb.validation.catalogue import CATALOGUE
 from kb.validation.descriptor import read_package
@@ -24,12 +27,18 @@ def page(site: Path, path: str) -> str:
     return (site / path / "index.html").read_text(encoding="utf-8")
 
 
+COMPARED = [d for d in DISTROS if d["kind"] != "upstream-base"]
+
+
 @pytest.mark.parametrize("distro", DISTROS, ids=lambda d: d["id"])
 def test_every_distro_has_a_page(site, distro) -> None:
     html = page(site, f"distros/{distro['id']}")
-    for heading in ("Lineage", "Container runtimes", "Features", "Events", "Sources"):
+    upstream = distro["kind"] == "upstream-base"
+    for heading in ("Lineage", "Sources") if upstream else ("Lineage", "Container runtimes", "Features", "Events"):
         assert f">{heading}<" in html
-    assert distro["description"].split(".")[0].replace("'", "&#x27;") in html.replace("&#39;", "&#x27;")
+    assert '<table class="kb-summary kb-infobox">' in html
+    assert empty_columns(html) == []
+    assert distro["description"].split(".")[0] in unescape(html)
 
 
 def test_citations_point_to_listed_sources(site) -> None:
@@ -41,7 +50,7 @@ def test_citations_point_to_listed_sources(site) -> None:
     flatcar = [row for row in read_rows("distro_features")
                if row["distro"] == "flatcar"]  # fmt: skip
     for row in flatcar:
-        assert f'href="{sources[row["source"]]}"'.replace("&", "&amp;") in html
+        assert f'href="{sources[row["source"]]}"' in unescape(html)
 
 
 def test_lineage_neighbours_link_to_their_pages(site) -> None:
@@ -52,17 +61,24 @@ def test_lineage_neighbours_link_to_their_pages(site) -> None:
 def test_edit_and_report_links(site) -> None:
     html = page(site, "distros/talos")
     assert f'href="{REPO_URL}/edit/main/data/distros.csv"' in html
-    assert f"{REPO_URL}/issues/new?template=wrong-fact.yml&amp;title=Wrong%20fact%3A%20Talos" in html
+    name = quote(f"Wrong fact: {next(d['name'] for d in DISTROS if d['id'] == 'talos')}", safe="")
+    assert f"{REPO_URL}/issues/new?template=wrong-fact.yml&title={name}&distro=talos" in unescape(html)
 
 
 def test_the_comparison_links_every_known_cell_to_its_source(site) -> None:
-    html = page(site, "compare")
-    rows = re.findall(r"<tr>(.*?)</tr>", html.split("<tbody>")[1])
-    assert len(rows) == len(DISTROS)
+    html = page(site, "compare").split("<tbody>")[1].split("</tbody>")[0]
+    rows = re.findall(r"<tr>(.*?)</tr>", html)
+    assert len(rows) == len(COMPARED)
     linked = len(re.findall(r'<a class="kb-value kb-(?:yes|no|partial|optional)" href="https://', html))
     unknown = html.count('class="kb-value kb-unknown"')
     features = sum(1 for _ in read_rows("features"))
-    assert linked + unknown == len(DISTROS) * features and linked > unknown
+    assert linked + unknown == len(COMPARED) * features and linked > unknown
+
+
+def test_the_chooser_is_in_the_top_navigation(site) -> None:
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="choose/" class="md-tabs__link">\s*Choose', home)
+    assert '<script type="application/json" id="kb-chooser-data">' in page(site, "choose")
 
 
 def test_downloads_are_the_data_files(site) -> None:
@@ -84,12 +100,18 @@ def test_the_json_api(site) -> None:
     flatcar = json.loads((site / "api" / "distros" / "flatcar.json").read_text())
     assert flatcar["distro"]["first_release"] == next(d["first_release"] for d in DISTROS if d["id"] == "flatcar")
     assert any(row["feature"] == "ignition" for row in flatcar["features"])
+    assert "releases" in flatcar and "identifiers" in flatcar
+    releases = json.loads((site / "api" / "releases.json").read_text())
+    assert releases["count"] == len(read_rows("releases"))
+    for path in (site / "api").rglob("*.json"):
+        if "v1" not in path.relative_to(site / "api").parts:
+            assert (site / "api" / "v1" / path.relative_to(site / "api")).read_bytes() == path.read_bytes()
 
 
 def test_reference_pages_are_generated(site) -> None:
     errors = page(site, "reference/errors")
     assert all(f"<code>{code}</code>" in errors for code in CATALOGUE)
-    schema = page(site, "reference/schema")
+    schema = unescape(page(site, "reference/schema"))
     for resource in read_package(DATA).resources:
         assert all(f"<code>{field.name}</code>" in schema for field in resource.fields)
 

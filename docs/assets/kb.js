@@ -7,6 +7,16 @@
     return cell ? cell.textContent.trim() : "";
   }
 
+  // A cell's sort key: its data-sort (a value's rank: yes first), else its text. A hidden inferred
+  // value sorts as unknown.
+  function sortKey(row, index) {
+    const cell = row.children[index];
+    const keyed = cell && cell.querySelector("[data-sort]");
+    if (!keyed) return cellText(row, index);
+    const hidden = keyed.dataset.basis === "inferred" && keyed.closest(".kb-hide-inferred");
+    return hidden ? "4" : keyed.dataset.sort;
+  }
+
   function makeSortable(table) {
     const headers = table.tHead ? Array.from(table.tHead.rows[0].cells) : [];
     headers.forEach(function (header, index) {
@@ -20,7 +30,7 @@
         const body = table.tBodies[0];
         const rows = Array.from(body.rows);
         rows.sort(function (a, b) {
-          const order = cellText(a, index).localeCompare(cellText(b, index), undefined, { numeric: true });
+          const order = sortKey(a, index).localeCompare(sortKey(b, index), undefined, { numeric: true });
           return ascending ? order : -order;
         });
         rows.forEach(function (row) { body.appendChild(row); });
@@ -55,6 +65,12 @@
         });
       });
     };
+    const hideInferred = box.querySelector(".kb-hide-inferred-toggle");
+    if (hideInferred) {
+      hideInferred.addEventListener("change", function () {
+        table.classList.toggle("kb-hide-inferred", hideInferred.checked);
+      });
+    }
     input.addEventListener("input", apply);
     select.addEventListener("change", apply);
   }

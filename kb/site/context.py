@@ -16,6 +16,10 @@ from kb.schema import Package
 from kb.site.markup import date, href
 from kb.validation import Report
 
+UPSTREAM = "upstream-base"
+# Front matter of a page that needs the full width: Material hides the navigation and contents sidebars.
+WIDE = "---\nhide:\n  - navigation\n  - toc\n---\n"
+
 
 @dataclass
 class Site:
@@ -42,6 +46,13 @@ class Site:
     @cached_property
     def distros(self) -> pd.DataFrame:
         return self.tables["distros"].set_index("id", drop=False).rename_axis(None)
+
+    @cached_property
+    def compared(self) -> pd.DataFrame:
+        """The distros that the comparison and the chooser show, by name: all but upstream bases,
+        which have no feature rows."""
+        distros = self.tables["distros"]
+        return distros[distros["kind"] != UPSTREAM].sort_values("name").reset_index(drop=True)
 
     @cached_property
     def source_records(self) -> dict[str, dict]:

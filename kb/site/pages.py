@@ -7,13 +7,15 @@ import pandas as pd
 from mkdocs.utils import get_relative_url
 
 from kb.escaping import text
-from kb.features import UNKNOWN, cells
-from kb.site.context import Citations, Site
-from kb.site.markup import date, href, link, table
+from kb.features import UNKNOWN
+from kb.site import words
+from kb.site.context import UPSTREAM, Citations, Site
+from kb.site.infobox import infobox, kind, status
+from kb.site.markup import date, link, table
+from kb.site.values import inferred, mark
 from kb.validation.catalogue import CATALOGUE
 
-STATUS_LABELS = {"active": "Active", "maintenance": "Maintenance only", "discontinued": "Discontinued"}
-VALUE_MARKS = {"yes": "✔ yes", "partial": "◐ partial", "optional": "○ optional", "no": "✘ no", UNKNOWN: "?"}
+HISTORICAL = "discontinued"
 
 
 def distro_url(distro: str) -> str:
@@ -24,55 +26,47 @@ def _to(site_url: str, page_url: str) -> str:
     return get_relative_url(site_url, page_url)
 
 
-def _status(status: str) -> str:
-    return f'<span class="kb-status kb-status-{text(status)}">{text(STATUS_LABELS[status])}</span>'
-
-
-def _period(row: pd.Series) -> str:
-    since, until = date(row, "since"), date(row, "until")
+def _period(row: dict, ended: str = "") -> str:
+    """The period of a fact; a fact of a discontinued distro that began at some date held until ``ended``."""
+    since = date(row, "since")
+    until = date(row, "until") or (ended if since else "")
     if since and until:
         return f"{since} – {until}"
     return f"since {since}" if since else f"until {until}" if until else ""
 
 
+def _reason(row: dict, column: str, cite: Citations) -> tuple[str, str]:
+    """(cell, marker): the row's explanation with its citation, or, for an inferred row, an empty cell
+    and the inferred marker that holds the explanation as its reasoning."""
+    citation = cite.cite(row["source"], row["quote"])
+    if row.get("basis") == "inferred":
+        return citation, inferred(row[column])
+    return text(row[column]) + citation, ""
+
+
 def distro_page(site: Site, distro: str) -> str:
-    """The page of one distro: summary, lineage, runtimes, features, events and numbered sources."""
+    """The page of one distro: infobox, lineage, releases, runtimes, features, events, sourcing notes
+    and numbered sources. An upstream base gets a short page: what it is and what derives from it."""
     row = site.distros.loc[distro]
     url = distro_url(distro)
     cite = Citations(site.source_records)
-    lines = [f"# {text(row['name'])}", ""]
-
-    first, end = date(row, "first_release"), date(row, "end_of_life")
-    facts = [
-        ("Status", _status(row["status"])),
-        ("Vendor", text(site.names[row["vendor"]]) + cite.cite(row["source"], row["quote"])),
-        (
-            "First release",
-            text(first or "unknown")
-            + (cite.cite(row["first_release_source"]) if pd.notna(row["first_release_source"]) else ""),
-        ),
-        (
-            "End of life",
-            text(end or ("none announced" if row["status"] != "discontinued" else "unknown"))
-            + (cite.cite(row["end_of_life_source"]) if pd.notna(row["end_of_life_source"]) else ""),
-        ),
-        ("Based on", text(row["based_on"]) or "unknown"),
-        ("Home page", link(row["homepage"], row["homepage"]) if pd.notna(row["homepage"]) else "unknown"),
-    ]
-    summary = "".join(f"<tr><th>{name}</th><td>{value}</td></tr>" for name, value in facts)
-    lines += [
-        f'<p class="kb-description">{text(row["description"])}</p>',
-        "",
-        f'<table class="kb-summary">{summary}</table>',
-        "",
-    ]
-    if pd.notna(row["note"]):
-        lines += [f'<p class="kb-note">Note: {text(row["note"])}</p>', ""]
-
+    lines = [f"# {text(row['name'])}", "", f'<p class="kb-description">{text(row["description"])}</p>', ""]
+    lines += [infobox(site, distro, cite), ""]
     lines += ["## Lineage", "", _lineage(site, distro, url, cite), ""]
-    lines += ["## Container runtimes", "", _runtimes(site, distro, cite), ""]
-    lines += ["## Features", "", _features(site, distro, cite), ""]
-    lines += ["## Events", "", _events(site, distro, cite), ""]
+    if row["kind"] != UPSTREAM:
+        ended = (date(row, "end_of_life") or "its end") if row["status"] == HISTORICAL else ""
+        releases = site.rows("releases", "distro", distro)
+        if not releases.empty:
+            lines += ["## Releases", "", _releases(releases, cite), ""]
+        lines += ["## Container runtimes", "", _runtimes(site, distro, cite, ended), ""]
+        lines += ["## Features", "", _features(site, distro, cite, ended), ""]
+        lines += ["## Events", "", _events(site, distro, url, cite), ""]
+    if pd.notna(row["note"]):
+        lines += [
+            '<details class="kb-sourcing"><summary>Sourcing notes</summary>',
+            f"<p>{text(row['note'])}</p></details>",
+            "",
+        ]
     lines += ["## Sources", "", cite.html(), ""]
     lines += [_contribute(site, distro, url), ""]
     return "\n".join(lines)
@@ -80,85 +74,99 @@ def distro_page(site: Site, distro: str) -> str:
 
 def _lineage(site: Site, distro: str, url: str, cite: Citations) -> str:
     items = []
-    for match, other, verb in (("to", "from", "comes from"), ("from", "to", "leads to")):
+    for match, other, on_to_page in (("to", "from", True), ("from", "to", False)):
         for edge in site.rows("lineage", match, distro).to_dict("records"):
             target = edge[other]
-            when = f" ({date(edge, 'date')})" if pd.notna(edge["date"]) else ""
-            note = f" — {text(edge['note'])}" if pd.notna(edge["note"]) else ""
-            items.append(
-                f"<li>{verb} {link(_to(distro_url(target), url), site.names[target])}: "
-                f"<em>{text(edge['relation'])}</em>{when}{cite.cite(edge['source'], edge['quote'])}{note}</li>"
+            phrase = words.lineage(
+                edge["relation"], on_to_page=on_to_page, other=link(_to(distro_url(target), url), site.names[target])
             )
+            when = f" ({date(edge, 'date')})" if pd.notna(edge["date"]) else ""
+            note, marker = _reason(edge, "note", cite)
+            dash = " — " if pd.notna(edge["note"]) and not marker else ""
+            items.append(f"<li>{phrase[0].upper()}{phrase[1:]}{when}{dash}{note}{marker}</li>")
     if not items:
-        return '<p class="kb-empty">No lineage edges are recorded; the note above says why, where known.</p>'
+        return '<p class="kb-empty">No lineage edges are recorded; the sourcing notes say why, where known.</p>'
     return '<ul class="kb-lineage">' + "".join(items) + "</ul>"
 
 
-def _runtimes(site: Site, distro: str, cite: Citations) -> str:
+def _releases(releases: pd.DataFrame, cite: Citations) -> str:
+    body = []
+    for line in releases.sort_values(["started", "line"]).to_dict("records"):
+        note, marker = _reason(line, "note", cite)
+        end = date(line, "end_of_support") or ("rolling" if line["rolling"] == "yes" else "")
+        body.append(
+            [
+                text(line["line"]) + marker,
+                text(line["kind"]),
+                text(date(line, "started")),
+                text(line["latest_version"]),
+                text(date(line, "latest_date")),
+                text(end),
+                note,
+            ]
+        )
+    return table(
+        ["Line", "Kind", "Started", "Latest version", "Released", "End of support", "Note"], body, "kb-releases"
+    )
+
+
+def _runtimes(site: Site, distro: str, cite: Citations, ended: str) -> str:
     rows = site.rows("distro_runtimes", "distro", distro)
     if rows.empty:
         return '<p class="kb-empty">No runtime is recorded yet.</p>'
-    body = [
-        [
-            text(site.runtime_names[r["runtime"]]),
-            text(r["support"]),
-            text(_period(r)),
-            text(r["note"]) + cite.cite(r["source"], r["quote"]),
-        ]
-        for r in rows.to_dict("records")
-    ]
-    return table(["Runtime", "Support", "Period", "Note"], body, "kb-runtimes")
+    body = []
+    for r in rows.to_dict("records"):
+        note, marker = _reason(r, "note", cite)
+        body.append(
+            [text(site.runtime_names[r["runtime"]]), text(r["support"]) + marker, text(_period(r, ended)), note]
+        )
+    return table(["Runtime", "Had" if ended else "Support", "Period", "Note"], body, "kb-runtimes")
 
 
-def _features(site: Site, distro: str, cite: Citations) -> str:
+def _features(site: Site, distro: str, cite: Citations, ended: str) -> str:
     by_feature: dict[str, list[dict]] = {}
     for row in site.rows("distro_features", "distro", distro).to_dict("records"):
         by_feature.setdefault(row["feature"], []).append(row)
     body = []
     for feature in site.features.to_dict("records"):
-        name = f'<span title="{text(feature["description"])}">{text(feature["name"])}</span>'
+        name = f'<abbr title="{text(feature["description"])}">{text(feature["name"])}</abbr>'
         matches = by_feature.get(feature["id"], [])
         if not matches:
-            body.append(
-                [
-                    name,
-                    text(feature["category"]),
-                    f'<span class="kb-value kb-unknown">{VALUE_MARKS[UNKNOWN]}</span>',
-                    "not sourced yet",
-                    "",
-                ]
-            )
+            body.append([name, text(feature["category"]), mark(UNKNOWN), "", ""])
         for match in matches:
+            detail, marker = _reason(match, "detail", cite)
             body.append(
-                [
-                    name,
-                    text(feature["category"]),
-                    f'<span class="kb-value kb-{text(match["value"])}">{text(VALUE_MARKS[match["value"]])}</span>',
-                    text(match["detail"]) + cite.cite(match["source"], match["quote"]),
-                    text(_period(match)),
-                ]
+                [name, text(feature["category"]), mark(match["value"]) + marker, detail, text(_period(match, ended))]
             )
-    return table(["Feature", "Category", "Value", "Detail", "Period"], body, "kb-features")
+    lead = f'<p class="kb-historical">What it had while it was supported, until {text(ended)}.</p>' if ended else ""
+    return lead + table(["Feature", "Category", "Had" if ended else "Value", "Detail", "Period"], body, "kb-features")
 
 
-def _events(site: Site, distro: str, cite: Citations) -> str:
+def _events(site: Site, distro: str, url: str, cite: Citations) -> str:
     rows = pd.concat([site.rows("events", "subject", distro), site.rows("events", "object", distro)])
     if rows.empty:
         return '<p class="kb-empty">No event is recorded yet.</p>'
     body = []
     for event in rows.sort_values("date").to_dict("records"):
-        who = text(site.names[event["subject"]])
-        if pd.notna(event["object"]):
-            who += " → " + text(site.names[event["object"]])
+        subject_page = event["subject"] == distro
+        other_id = event["object"] if subject_page else event["subject"]
+        other = None if pd.isna(other_id) else _name(site, other_id, url)
+        note, marker = _reason(event, "note", cite)
         body.append(
             [
                 text(date(event, "date")),
-                text(event["kind"]),
-                who,
-                text(event["note"]) + cite.cite(event["source"], event["quote"]),
+                words.event(event["kind"], subject_page=subject_page, other=other) + marker,
+                note,
             ]
         )
-    return table(["Date", "Kind", "Who", "What"], body, "kb-events")
+    return table(["Date", "Event", "What"], body, "kb-events")
+
+
+def _name(site: Site, key: str, url: str) -> str:
+    """A distro's or organization's name, linked to its page when it is a distro."""
+    if key in site.distros.index:
+        return link(_to(distro_url(key), url), site.names[key])
+    return text(site.names[key])
 
 
 def _contribute(site: Site, distro: str, url: str) -> str:
@@ -175,6 +183,9 @@ def _contribute(site: Site, distro: str, url: str) -> str:
     )
 
 
+INDEX_COLUMNS = ["Name", "Vendor", "Status", "Kind", "First release", "End of life", "Based on"]
+
+
 def distro_index(site: Site) -> str:
     """All distros in a sortable table."""
     url = "distros/"
@@ -184,7 +195,8 @@ def distro_index(site: Site) -> str:
             [
                 link(_to(distro_url(row["id"]), url), row["name"]),
                 text(site.names[row["vendor"]]),
-                _status(row["status"]),
+                status(row["status"]),
+                text(kind(row["kind"])),
                 text(date(row, "first_release")),
                 text(date(row, "end_of_life")),
                 text(row["based_on"]),
@@ -196,59 +208,7 @@ def distro_index(site: Site) -> str:
             "",
             f"{len(body)} container-optimized and immutable Linux distributions. Click a column to sort.",
             "",
-            table(["Name", "Vendor", "Status", "First release", "End of life", "Based on"], body, "kb-sortable"),
-            "",
-        ]
-    )
-
-
-def compare_page(site: Site) -> str:
-    """The full distro-by-feature matrix; each cell links to its source."""
-    grid = cells(site.tables)
-    url = "compare/"
-    features = site.features
-    header = ["Distribution", "Status"] + [
-        f'<span title="{text(f["description"])}" data-category="{text(f["category"])}">{text(f["name"])}</span>'
-        for f in features.to_dict("records")
-    ]
-    lookup = {(cell["distro"], cell["feature"]): cell for cell in grid.to_dict("records")}
-    body = []
-    for distro in site.tables["distros"].sort_values("name").to_dict("records"):
-        row = [link(_to(distro_url(distro["id"]), url), distro["name"]), _status(distro["status"])]
-        for feature in features["id"]:
-            cell = lookup[(distro["id"], feature)]
-            mark = text(VALUE_MARKS[cell["value"]])
-            if cell["value"] == UNKNOWN:
-                row.append(f'<span class="kb-value kb-unknown" title="not sourced yet">{mark}</span>')
-            else:
-                source = site.source_records[cell["source"]]
-                hint = text(cell["detail"]) or text(source["title"])
-                row.append(
-                    f'<a class="kb-value kb-{text(cell["value"])}" href="{href(source["url"])}" title="{hint}" '
-                    f'rel="nofollow noopener">{mark}</a>'
-                )
-        body.append(row)
-    known = (grid["value"] != UNKNOWN).mean()
-    categories = "".join(f'<option value="{text(c)}">{text(c)}</option>' for c in sorted(features["category"].unique()))
-    controls = (
-        '<div class="kb-filters"><label>Filter distributions <input type="search" class="kb-filter" '
-        'placeholder="name or status"></label> <label>Features <select class="kb-category">'
-        f'<option value="">all categories</option>{categories}</select></label></div>'
-    )
-    return "\n".join(
-        [
-            "# Compare",
-            "",
-            f"Every distribution against every feature of the catalogue: {len(body)} × {len(features)} cells, "
-            f"{known:.0%} of them sourced. Each value links to its source; hover it for the detail. "
-            "Click a column header to sort, type to filter.",
-            "",
-            "✔ yes · ◐ partial (with a qualifier) · ○ optional (available, not on by default) · ✘ no · "
-            "? not sourced yet",
-            "",
-            controls,
-            "",
-            '<div class="kb-matrix">' + table(header, body, "kb-sortable kb-compare") + "</div>",
+            table(INDEX_COLUMNS, body, "kb-sortable"),
             "",
         ]
     )
@@ -362,9 +322,14 @@ def data_page(site: Site) -> str:
             "one summary per distro: `id`, `name`, `vendor`, `status`, `first_release`, `end_of_life`, `homepage` and "
             "`api`, the path of its document.",
             f'- <a href="../api/distros/{text(example)}.json">api/distros/&lt;id&gt;.json</a>: `{{"api_version": 1, '
-            '"distro": {...}, "lineage": [...], "runtimes": [...], "features": [...], "events": [...], '
-            '"sources": {...}}`. Every fact names its `source`, and `sources` maps each cited id to its URL, '
-            "title, publisher and access date.",
+            '"distro": {...}, "identifiers": {...}, "lineage": [...], "runtimes": [...], "features": [...], '
+            '"events": [...], "releases": [...], "sources": {...}}`. Every fact names its `source`, and `sources` '
+            "maps each cited id to its URL, title, publisher and access date; `identifiers` gives the distro's id "
+            "and URL in Wikidata, DistroWatch, endoflife.date and the CNCF landscape, where it has one.",
+            '- <a href="../api/releases.json">api/releases.json</a>: `{"api_version": 1, "count": n, '
+            '"releases": [...], "sources": {...}}`, every release line with its latest version and end of support.',
+            "- `api/v1/...`: the same documents under a versioned path; the unversioned paths stay, and always "
+            "serve the current version.",
             "- `data/<table>.json`: each table as a list of rows, the same as its CSV.",
             "",
             "## Licence",

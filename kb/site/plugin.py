@@ -24,7 +24,7 @@ from mkdocs.utils import get_relative_url
 
 from kb import dates
 from kb.schema import DESCRIPTOR
-from kb.site import api, assets, home, pages
+from kb.site import api, assets, chooser, compare, home, pages
 from kb.site.context import Site
 from kb.site.notebooks import NotebookFailed, execute_all, executed_path, fingerprint, latest_run
 from kb.validation import validate
@@ -106,12 +106,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         generated = {f"{pages.distro_url(d)[:-1]}.md": pages.distro_page(site, d) for d in site.distros.index}
         generated |= {
             "distros/index.md": pages.distro_index(site),
-            "compare.md": pages.compare_page(site),
+            "compare.md": compare.compare_page(site),
+            "choose.md": chooser.chooser_page(site),
             "reference/schema.md": pages.schema_page(site),
             "reference/errors.md": pages.errors_page(),
             "data.md": pages.data_page(site),
         }
-        generated |= api.table_documents(site) | api.distro_documents(site)
+        generated |= api.table_documents(site) | api.versioned(api.distro_documents(site))
         return generated
 
     def _notebook_files(self, config) -> list[File]:
