@@ -6,10 +6,11 @@ from itertools import combinations
 
 import pandas as pd
 
+from kb.schema import UPSTREAM_BASE
+
 UNKNOWN = "unknown"
 HAS = ("yes", "partial")
 LEVELS = ("yes", "partial", "optional", "no", UNKNOWN)
-UPSTREAM = "upstream-base"
 RULE = (
     "Counts give yes, partial and optional separately; a share divides by the cells whose value is known "
     "(n), never by every distribution; unknown cells are not counted as no."
@@ -20,7 +21,7 @@ def compared(distros: pd.DataFrame) -> pd.DataFrame:
     """The distros that are compared: every kind but upstream bases, which carry no feature rows."""
     if "kind" not in distros:
         return distros
-    return distros[distros["kind"].astype("string").fillna("") != UPSTREAM]
+    return distros[distros["kind"].astype("string").fillna("") != UPSTREAM_BASE]
 
 
 def current(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:

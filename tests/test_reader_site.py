@@ -12,10 +12,10 @@ from html.parser import HTMLParser
 import pandas as pd
 import pytest
 from conftest import FIXTURES, build_package
-from kb.validation import validate
 
 from kb.site import api, chooser, compare, pages
 from kb.site.context import Site
+from kb.validation import validate
 
 TODAY = pd.Timestamp("2024-03-01")
 

@@ -12,11 +12,10 @@ import pandas as pd
 from kb import lineage
 from kb.escaping import text
 from kb.frames import frames
-from kb.schema import Package
+from kb.schema import UPSTREAM_BASE, Package
 from kb.site.markup import date, href
 from kb.validation import Report
 
-UPSTREAM = "upstream-base"
 # Front matter of a page that needs the full width: Material hides the navigation and contents sidebars.
 WIDE = "---\nhide:\n  - navigation\n  - toc\n---\n"
 
@@ -52,7 +51,7 @@ class Site:
         """The distros that the comparison and the chooser show, by name: all but upstream bases,
         which have no feature rows."""
         distros = self.tables["distros"]
-        return distros[distros["kind"] != UPSTREAM].sort_values("name").reset_index(drop=True)
+        return distros[distros["kind"] != UPSTREAM_BASE].sort_values("name").reset_index(drop=True)
 
     @cached_property
     def source_records(self) -> dict[str, dict]:

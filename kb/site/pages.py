@@ -8,8 +8,9 @@ from mkdocs.utils import get_relative_url
 
 from kb.escaping import text
 from kb.features import UNKNOWN
+from kb.schema import UPSTREAM_BASE
 from kb.site import words
-from kb.site.context import UPSTREAM, Citations, Site
+from kb.site.context import Citations, Site
 from kb.site.infobox import infobox, kind, status
 from kb.site.markup import date, link, table
 from kb.site.values import inferred, mark
@@ -53,7 +54,7 @@ def distro_page(site: Site, distro: str) -> str:
     lines = [f"# {text(row['name'])}", "", f'<p class="kb-description">{text(row["description"])}</p>', ""]
     lines += [infobox(site, distro, cite), ""]
     lines += ["## Lineage", "", _lineage(site, distro, url, cite), ""]
-    if row["kind"] != UPSTREAM:
+    if row["kind"] != UPSTREAM_BASE:
         ended = (date(row, "end_of_life") or "its end") if row["status"] == HISTORICAL else ""
         releases = site.rows("releases", "distro", distro)
         if not releases.empty:
