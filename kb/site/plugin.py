@@ -24,7 +24,7 @@ from mkdocs.utils import get_relative_url
 
 from kb import dates
 from kb.schema import DESCRIPTOR
-from kb.site import api, assets, home, pages
+from kb.site import api, assets, feeds, home, pages
 from kb.site.context import Site
 from kb.site.notebooks import NotebookFailed, execute_all, executed_path, fingerprint, latest_run
 from kb.validation import validate
@@ -85,7 +85,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self._run_later(list(self.updating))
 
     def on_files(self, files: Files, config) -> Files:
-        for path, content in self._generated().items():
+        for path, content in (self._generated() | feeds.documents(self.site, self.data, config.site_url)).items():
             files.append(File.generated(config, path, content=content))
         # Only the descriptor and the files it names: a stray CSV or a symlink in data/ is never published.
         for name in (DESCRIPTOR, *(resource.path for resource in self.package.resources)):
@@ -193,6 +193,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             return get_relative_url(path, page.url)
 
         output = self.styles.share(output, relative)
+        output = feeds.head_links(output, page.file.src_uri, relative, self.site.names)
         if assets.has_charts(output):
             output = output.replace(
                 "</head>", assets.vega_head(relative(self.vega_path), self.cache / "vega") + "</head>", 1
