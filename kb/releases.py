@@ -23,7 +23,7 @@ def _partial(value: pd.Timestamp, precision: str) -> PartialDate | None:
 
 
 def windows(tables: dict[str, pd.DataFrame], today: pd.Timestamp) -> pd.DataFrame:
-    """One row per release line: distro, name, line, kind, start, end (Timestamps or NaT), their
+    """One row per release line: distro, name, line, kind, rolling (bool), start, end (Timestamps or NaT), their
     text at the source's precision, ending (ended, scheduled, rolling or end unknown) and days
     (the window's length, when both ends are known)."""
     releases = tables["releases"]
@@ -42,6 +42,7 @@ def windows(tables: dict[str, pd.DataFrame], today: pd.Timestamp) -> pd.DataFram
                 "name": names[row["distro"]],
                 "line": row["line"],
                 "kind": row["kind"],
+                "rolling": row["rolling"] == "yes",
                 "start": pd.Timestamp(start.start) if start else pd.NaT,
                 "end": pd.Timestamp(end.end) if end else pd.NaT,
                 "start_text": str(start) if start else "",
@@ -99,9 +100,9 @@ def supported_on(windows: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
 
 
 def successor_gaps(windows: pd.DataFrame) -> pd.DataFrame:
-    """For each non-rolling line with an end: the next line of the same distro by start, and the
-    days from the end to that start (negative: the two overlap). Lines are ordered by start."""
-    fixed = windows[(windows["ending"] != "rolling") & windows["start"].notna()].sort_values(
+    """For each non-rolling line with an end: the next non-rolling line of the same distro by start,
+    and the days from the end to that start (negative: the two overlap). Lines are ordered by start."""
+    fixed = windows[~windows["rolling"] & windows["start"].notna()].sort_values(
         ["distro", "start", "line"], kind="stable"
     )
     rows = []

@@ -34,7 +34,7 @@ def test_bad_input_gives_a_located_error_exit_1_and_changes_nothing(defect, tmp_
 
 def test_clean_data_exits_0(valid_package, capsys) -> None:
     assert main(["validate", str(valid_package)]) == 0
-    assert capsys.readouterr().out == "checked 11 files, 19 rows: 0 errors\n"
+    assert capsys.readouterr().out == "checked 12 files, 21 rows: 0 errors\n"
 
 
 def test_github_annotations(tmp_path, capsys) -> None:
@@ -57,7 +57,7 @@ def test_json_output_serves_tools(tmp_path, capsys) -> None:
     package = build_package(tmp_path / "data", "date-order")
     assert main(["validate", str(package), "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)
-    assert report["errors"] == 2 and report["files"] == 11
+    assert report["errors"] == 2 and report["files"] == 12
     assert report["issues"][0] | {"message": ""} == {
         "path": f"{package}/distros.csv",
         "line": 2,
@@ -82,7 +82,7 @@ def test_an_unknown_option_is_a_usage_error(capsys) -> None:
 def test_the_installed_command_runs(valid_package) -> None:
     kb = Path(sys.executable).with_name("kb")
     result = subprocess.run([kb, "validate", valid_package], capture_output=True, text=True)
-    assert (result.returncode, result.stdout) == (0, "checked 11 files, 19 rows: 0 errors\n")
+    assert (result.returncode, result.stdout) == (0, "checked 12 files, 21 rows: 0 errors\n")
 
 
 def test_a_closed_pipe_ends_quietly(tmp_path) -> None:
