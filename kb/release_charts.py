@@ -18,9 +18,9 @@ OPACITY = {"ended": 1.0, "scheduled": 1.0, "rolling": 0.6, "end unknown": 0.3}
 
 
 def distro_colours(distros: pd.Series) -> alt.Scale:
-    """A colour per distro name, fixed by the order of the names."""
-    names = sorted(set(distros))
-    return alt.Scale(domain=names, range=[PALETTE[i % len(PALETTE)] for i in range(len(names))])
+    """A colour per distro id, fixed by the order of the ids (pass every id, not only those drawn)."""
+    ids = sorted(set(distros))
+    return alt.Scale(domain=ids, range=[PALETTE[i % len(PALETTE)] for i in range(len(ids))])
 
 
 def _step(rows: int, wanted: int) -> int:
@@ -40,7 +40,7 @@ def line_windows(windows: pd.DataFrame, today: pd.Timestamp) -> alt.Chart:
     data = pd.DataFrame(
         {
             "label": data["name"] + " " + data["line"],
-            "name": data["name"],
+            "distro": data["distro"],
             "start": _iso(data["start"]),
             "end": _iso(end),
             "ending": data["ending"],
@@ -53,7 +53,7 @@ def line_windows(windows: pd.DataFrame, today: pd.Timestamp) -> alt.Chart:
             y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelFontSize=9)),
             x=alt.X("start:T", title="Year"),
             x2="end:T",
-            color=alt.Color("name:N", scale=distro_colours(windows["name"]), legend=None),
+            color=alt.Color("distro:N", scale=distro_colours(windows["distro"]), legend=None),
             opacity=alt.Opacity("ending:N", scale=alt.Scale(domain=list(OPACITY), range=list(OPACITY.values()))),
             tooltip=[
                 alt.Tooltip("label:N", title="Line"),
@@ -102,6 +102,7 @@ def support_lengths(windows: pd.DataFrame) -> alt.Chart:
     data = pd.DataFrame(
         {
             "name": known["name"],
+            "distro": known["distro"],
             "line": known["line"],
             "years": (known["days"] / 365.25).round(2),
             "ending": known["ending"],
@@ -113,7 +114,7 @@ def support_lengths(windows: pd.DataFrame) -> alt.Chart:
         .encode(
             x=alt.X("years:Q", title="Years from start to end of support"),
             y=alt.Y("name:N", title=None),
-            color=alt.Color("name:N", scale=distro_colours(windows["name"]), legend=None),
+            color=alt.Color("distro:N", scale=distro_colours(windows["distro"]), legend=None),
             tooltip=[alt.Tooltip("name:N", title="Distro"), "line:N", "years:Q", "ending:N"],
         )
         .properties(width="container", height=alt.Step(_step(data["name"].nunique(), 22)))
@@ -126,12 +127,13 @@ def support_lengths(windows: pd.DataFrame) -> alt.Chart:
     )
 
 
-def successor_gaps(gaps: pd.DataFrame) -> alt.Chart:
-    """A bar per line: days from its end of support to its successor's start (negative: overlap)."""
+def successor_gaps(gaps: pd.DataFrame, distros: pd.Series) -> alt.Chart:
+    """A bar per line: days from its end of support to its successor's start (negative: overlap);
+    ``distros`` are all the ids, for the colours."""
     data = pd.DataFrame(
         {
             "label": gaps["name"] + " " + gaps["line"] + " → " + gaps["successor"],
-            "name": gaps["name"],
+            "distro": gaps["distro"],
             "days": gaps["gap days"],
         }
     )
@@ -141,7 +143,7 @@ def successor_gaps(gaps: pd.DataFrame) -> alt.Chart:
         .encode(
             x=alt.X("days:Q", title="Days from end of support to the successor's start (negative: overlap)"),
             y=alt.Y("label:N", sort=None, title=None),
-            color=alt.Color("name:N", scale=distro_colours(gaps["name"]), legend=None),
+            color=alt.Color("distro:N", scale=distro_colours(distros), legend=None),
             tooltip=[alt.Tooltip("label:N", title="Lines"), alt.Tooltip("days:Q", title="Days")],
         )
         .properties(width="container", height=alt.Step(_step(len(data), 16)))

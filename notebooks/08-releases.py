@@ -71,7 +71,7 @@ release_charts.support_lengths(windows)
 
 # %%
 gaps = releases.successor_gaps(windows)
-release_charts.successor_gaps(gaps)
+release_charts.successor_gaps(gaps, windows["distro"])
 
 # %% [markdown]
 # ## endoflife.date's dates for the same lines
