@@ -91,52 +91,46 @@ disagreements = compared[~compared["agree"]].assign(
 disagreements
 
 # %%
-dated = windows.dropna(subset=["days"])
-no_start = windows[windows["start"].isna()]
-end_unknown = windows[windows["ending"] == "end unknown"]
-supported = releases.supported_on(windows, today)
-matched = external.merge(tables["releases"][["distro", "line"]], on=["distro", "line"])
-external_only = external.merge(
-    tables["releases"][["distro", "line"]], on=["distro", "line"], how="left", indicator=True
-)
-external_only = external_only[external_only["_merge"] == "left_only"]
-busiest = cadence.sort_values(["lines", "year", "name"], ascending=[False, False, True]).iloc[0]
-overlaps = gaps[gaps["gap days"] < 0]
-by_field = compared.groupby("field")["agree"].agg(["size", "sum"])
+f = releases.findings(tables, today)
+lines, dated, gaps, compared, top = f["lines"], f["dated"], f["gaps"], f["compared"], f["supported"]
+busiest = f["busiest"]
 
 
 def listed(frame: pd.DataFrame) -> str:
-    """Lines as 'Name line', grouped by distro, escaped for the page."""
-    grouped = frame.groupby("distro", sort=True)["line"].apply(lambda lines: ", ".join(lines))
+    """Lines grouped by distro ("Name: 1.0, 1.1; Other: 2"), escaped for the page."""
+    grouped = frame.groupby("distro", sort=True)["line"].apply(", ".join)
     return "; ".join(f"{text(names[d])}: {text(lines)}" for d, lines in grouped.items()) or "none"
+
+
+def named(row: pd.Series) -> str:
+    return f"{text(row['name'])} {text(row['line'])}"
 
 
 Markdown(
     f"""
 ### Findings
 
-- **Lines.** {len(windows)} release lines of {windows["distro"].nunique()} distributions are recorded;
-  {len(windows) - len(no_start)} have a start date, {int(windows["end"].notna().sum())} an end of support,
+- **Lines.** {len(lines)} release lines of {lines["distro"].nunique()} distributions are recorded;
+  {len(lines) - len(f["no start"])} have a start date, {int(lines["end"].notna().sum())} an end of support,
   {len(dated)} both.
-- **Cadence** (lines started per distribution and year, n = {int(cadence["lines"].sum())} lines with a start): the
-  most lines one distribution started in one year is {busiest["lines"]} ({text(busiest["name"])}, {busiest["year"]}).
-- **Support length** (from the first day of the start to the last day of the end, n = {len(dated)} lines with both):
-  median {dated["days"].median() / 365.25:.1f} years, shortest {dated["days"].min() / 365.25:.1f}
-  ({text(dated.loc[dated["days"].idxmin(), "name"])} {text(dated.loc[dated["days"].idxmin(), "line"])}),
-  longest {dated["days"].max() / 365.25:.1f}
-  ({text(dated.loc[dated["days"].idxmax(), "name"])} {text(dated.loc[dated["days"].idxmax(), "line"])}).
+- **Cadence** (lines started per distribution and year, n = {f["cadence n"]} lines with a start): the most lines
+  one distribution started in one year is {busiest["lines"]} ({text(busiest["name"])}, {busiest["year"]}).
+- **Support length** (from the first day of the start to the last day of the end, rolling lines that closed
+  included; n = {len(dated)} lines with both): median {dated["days"].median() / 365.25:.1f} years,
+  shortest {f["shortest"]["days"] / 365.25:.1f} ({named(f["shortest"])}),
+  longest {f["longest"]["days"] / 365.25:.1f} ({named(f["longest"])}).
 - **Supported today** (started, and ending after {today.date().isoformat()} or rolling;
-  n = {int(supported["lines"].sum())} lines of {len(supported)} distributions): the most at once is
-  {supported["lines"].max()}
-  ({", ".join(text(n) for n in supported[supported["lines"] == supported["lines"].max()]["name"])}).
-- **Successors** (lines with an end and a later-starting line of the same distribution, n = {len(gaps)}):
-  {len(overlaps)} overlap their successor (median {-overlaps["gap days"].median():.0f} days to move),
-  {int((gaps["gap days"] >= 0).sum())} end on or before the successor's start.
-- **endoflife.date** ({len(external)} cycles recorded for {external["distro"].nunique()} distributions; {len(matched)}
-  of them match a line here): {len(compared)} values are given by both, and {int((~compared["agree"]).sum())} disagree
-  ({"; ".join(f"{field}: {size - agree} of {size}" for field, (size, agree) in by_field.iterrows())}).
-  {len(external_only)} of its cycles have no line here: {listed(external_only)}.
-- **Not counted, by rule:** lines without a start ({len(no_start)}): {listed(no_start)}.
-- **Lines whose end of support no source gives** (not rolling, {len(end_unknown)}): {listed(end_unknown)}.
+  n = {int(top["lines"].sum())} lines of {len(top)} distributions): the most at once is {top["lines"].max()}
+  ({", ".join(text(n) for n in top[top["lines"] == top["lines"].max()]["name"])}).
+- **Successors** (non-rolling lines with an end and a later-starting line of the same distribution,
+  n = {len(gaps)}): {len(f["overlaps"])} overlap their successor (median {-f["overlaps"]["gap days"].median():.0f}
+  days to move), {int((gaps["gap days"] >= 0).sum())} end on or before the successor's start.
+- **endoflife.date** ({len(f["external"])} cycles recorded for {f["external"]["distro"].nunique()} distributions;
+  {f["matched"]} of them match a line here): {len(compared)} values are given by both, and
+  {int((~compared["agree"]).sum())} disagree
+  ({"; ".join(f"{field}: {size - agree} of {size}" for field, (size, agree) in f["by field"].iterrows())}).
+  {len(f["external only"])} of its cycles have no line here: {listed(f["external only"])}.
+- **Not counted, by rule:** lines without a start ({len(f["no start"])}): {listed(f["no start"])}.
+- **Lines whose end of support no source gives** (not rolling, {len(f["end unknown"])}): {listed(f["end unknown"])}.
 """
 )
