@@ -170,33 +170,3 @@ def comparison(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return pd.DataFrame(
         rows, columns=["distro", "line", "field", "ours", "theirs", "agree", "our source", "their source"]
     )
-
-
-def findings(tables: dict[str, pd.DataFrame], today: pd.Timestamp) -> dict[str, object]:
-    """What notebook 08 states: counts, and the rows behind each (so that nothing is dropped silently)."""
-    lines = windows(tables, today)
-    dated = lines.dropna(subset=["days"])
-    per_year = cadence(lines)
-    gaps = successor_gaps(lines)
-    external = tables["external_release_dates"]
-    ours = pd.MultiIndex.from_frame(tables["releases"][["distro", "line"]].astype(str))
-    has_line = pd.MultiIndex.from_frame(external[["distro", "line"]].astype(str)).isin(ours)
-    compared = comparison(tables)
-    return {
-        "lines": lines,
-        "dated": dated,
-        "busiest": per_year.sort_values(["lines", "year", "name"], ascending=[False, False, True]).iloc[0],
-        "cadence n": int(per_year["lines"].sum()),
-        "shortest": dated.loc[dated["days"].idxmin()],
-        "longest": dated.loc[dated["days"].idxmax()],
-        "supported": supported_on(lines, today),
-        "gaps": gaps,
-        "overlaps": gaps[gaps["gap days"] < 0],
-        "external": external,
-        "matched": int(has_line.sum()),
-        "external only": external[~has_line],
-        "compared": compared,
-        "by field": compared.groupby("field")["agree"].agg(["size", "sum"]),
-        "no start": lines[lines["start"].isna()],
-        "end unknown": lines[lines["ending"] == "end unknown"],
-    }

@@ -23,8 +23,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 import kb
-from kb import dates, release_charts, releases
-from kb.escaping import text
+from kb import dates, release_charts, release_findings, releases
 
 tables = kb.load()
 today = pd.Timestamp(dates.today())
@@ -82,7 +81,6 @@ release_charts.successor_gaps(gaps, windows["distro"])
 # were read at different times.
 
 # %%
-external = tables["external_release_dates"]
 compared = releases.comparison(tables)
 sources = tables["sources"].set_index("id")["url"]
 disagreements = compared[~compared["agree"]].assign(
@@ -90,47 +88,9 @@ disagreements = compared[~compared["agree"]].assign(
 )
 disagreements
 
+# %% [markdown]
+# The findings below are computed by `kb.release_findings` from the same tables; each states its rule
+# and its n, and lists the lines it leaves out.
+
 # %%
-f = releases.findings(tables, today)
-lines, dated, gaps, compared, top = f["lines"], f["dated"], f["gaps"], f["compared"], f["supported"]
-busiest = f["busiest"]
-
-
-def listed(frame: pd.DataFrame) -> str:
-    """Lines grouped by distro ("Name: 1.0, 1.1; Other: 2"), escaped for the page."""
-    grouped = frame.groupby("distro", sort=True)["line"].apply(", ".join)
-    return "; ".join(f"{text(names[d])}: {text(lines)}" for d, lines in grouped.items()) or "none"
-
-
-def named(row: pd.Series) -> str:
-    return f"{text(row['name'])} {text(row['line'])}"
-
-
-Markdown(
-    f"""
-### Findings
-
-- **Lines.** {len(lines)} release lines of {lines["distro"].nunique()} distributions are recorded;
-  {len(lines) - len(f["no start"])} have a start date, {int(lines["end"].notna().sum())} an end of support,
-  {len(dated)} both.
-- **Cadence** (lines started per distribution and year, n = {f["cadence n"]} lines with a start): the most lines
-  one distribution started in one year is {busiest["lines"]} ({text(busiest["name"])}, {busiest["year"]}).
-- **Support length** (from the first day of the start to the last day of the end, rolling lines that closed
-  included; n = {len(dated)} lines with both): median {dated["days"].median() / 365.25:.1f} years,
-  shortest {f["shortest"]["days"] / 365.25:.1f} ({named(f["shortest"])}),
-  longest {f["longest"]["days"] / 365.25:.1f} ({named(f["longest"])}).
-- **Supported today** (started, and ending after {today.date().isoformat()} or rolling;
-  n = {int(top["lines"].sum())} lines of {len(top)} distributions): the most at once is {top["lines"].max()}
-  ({", ".join(text(n) for n in top[top["lines"] == top["lines"].max()]["name"])}).
-- **Successors** (non-rolling lines with an end and a later-starting line of the same distribution,
-  n = {len(gaps)}): {len(f["overlaps"])} overlap their successor (median {-f["overlaps"]["gap days"].median():.0f}
-  days to move), {int((gaps["gap days"] >= 0).sum())} end on or before the successor's start.
-- **endoflife.date** ({len(f["external"])} cycles recorded for {f["external"]["distro"].nunique()} distributions;
-  {f["matched"]} of them match a line here): {len(compared)} values are given by both, and
-  {int((~compared["agree"]).sum())} disagree
-  ({"; ".join(f"{field}: {size - agree} of {size}" for field, (size, agree) in f["by field"].iterrows())}).
-  {len(f["external only"])} of its cycles have no line here: {listed(f["external only"])}.
-- **Not counted, by rule:** lines without a start ({len(f["no start"])}): {listed(f["no start"])}.
-- **Lines whose end of support no source gives** (not rolling, {len(f["end unknown"])}): {listed(f["end unknown"])}.
-"""
-)
+Markdown(release_findings.markdown(tables, today))

@@ -17,7 +17,7 @@ import pytest
 from conftest import read_rows
 
 import kb
-from kb import releases
+from kb import release_findings, releases
 
 TODAY = dt.date(2026, 12, 1)
 RELEASES = read_rows("releases")
@@ -170,10 +170,7 @@ def test_partial_dates_agree_when_they_overlap() -> None:
     ]
 
 
-@pytest.mark.slow
-def test_the_notebook_states_the_recounted_findings(site: Path) -> None:
-    page = (site / "notebooks" / "08-releases" / "index.html").read_text(encoding="utf-8")
-    words = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+def assert_states_the_recount(words: str) -> None:
     e = expected()
     assert f"{e['lines']} release lines of {e['distros']} distributions are recorded" in words
     assert f"{e['started']} have a start date, {e['ended']} an end of support, {e['both']} both" in words
@@ -184,3 +181,14 @@ def test_the_notebook_states_the_recounted_findings(site: Path) -> None:
     assert f"{e['given']} values are given by both, and {e['disagree']} disagree" in words
     assert f"lines without a start ({e['no start']})" in words
     assert f"(not rolling, {e['end unknown']})" in words
+
+
+def test_the_findings_state_the_recount() -> None:
+    words = " ".join(release_findings.markdown(kb.load(), pd.Timestamp(TODAY)).split())
+    assert_states_the_recount(html.unescape(words))
+
+
+@pytest.mark.slow
+def test_the_notebook_page_states_the_recount(site: Path) -> None:
+    page = (site / "notebooks" / "08-releases" / "index.html").read_text(encoding="utf-8")
+    assert_states_the_recount(" ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split()))
