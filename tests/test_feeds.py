@@ -121,6 +121,8 @@ def test_a_hostile_value_stays_text_in_atom() -> None:
     assert parsed.find("a:title", NS).text == kept == parsed.find("a:content", NS).text
     assert parsed.find("a:link", NS).get("href") == 'https://e.org/?a=1&b="2"<'
     assert len(root.findall(".//{http://www.w3.org/1999/xhtml}script")) == 0
+    scripted = atom.Entry(atom.urn("y"), "t", dt.date(2026, 1, 1), "c", link=" JaVaScRiPt:alert(1)")
+    assert parse_feed(atom.render(feed, [scripted], "a")).find("a:entry/a:link", NS) is None
     assert [child.tag.split("}")[1] for child in parsed] == ["id", "title", "updated", "link", "category", "content"]
 
 

@@ -13,7 +13,7 @@ import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from kb.escaping import xml_chars
+from kb.escaping import safe_url, xml_chars
 
 ATOM = "http://www.w3.org/2005/Atom"
 NAMESPACE = uuid.UUID("6f1d3c2e-8a43-5b0e-9a57-2f0b9d1c4e71")  # this knowledge base's ids; never change it
@@ -60,6 +60,12 @@ class Feed:
     self_url: str | None = None
 
 
+def _link(parent: ET.Element, rel: str, kind: str, url: str | None) -> None:
+    """A link element, left out when the URL is not http, https, mailto or relative."""
+    if (safe := safe_url(url)) is not None:
+        _add(parent, "link", rel=rel, type=kind, href=safe)
+
+
 def _add(parent: ET.Element, tag: str, value: object = None, **attributes: str) -> ET.Element:
     element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {k: xml_chars(v) for k, v in attributes.items()})
     if value is not None:
@@ -77,18 +83,15 @@ def render(feed: Feed, entries: list[Entry], author: str) -> str:
     _add(root, "subtitle", feed.subtitle)
     _add(root, "updated", ordered[0].stamp if ordered else timestamp(feed.fallback))
     _add(_add(root, "author"), "name", author)
-    if feed.alternate:
-        _add(root, "link", rel="alternate", type="text/html", href=feed.alternate)
-    if feed.self_url:
-        _add(root, "link", rel="self", type="application/atom+xml", href=feed.self_url)
+    _link(root, "alternate", "text/html", feed.alternate)
+    _link(root, "self", "application/atom+xml", feed.self_url)
     _add(root, "generator", "kb")
     for entry in ordered:
         element = _add(root, "entry")
         _add(element, "id", entry.id)
         _add(element, "title", entry.title, type="text")
         _add(element, "updated", entry.stamp)
-        if entry.link:
-            _add(element, "link", rel="alternate", type="text/html", href=entry.link)
+        _link(element, "alternate", "text/html", entry.link)
         if entry.category:
             _add(element, "category", term=entry.category)
         _add(element, "content", entry.content, type="text")

@@ -7,6 +7,7 @@ two builds of the same commit publish the same bytes.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -69,7 +70,7 @@ def _relinked(entry: atom.Entry, site_url: str | None, feed_path: str) -> atom.E
     """Entries carry site paths or absolute URLs; site paths are resolved for the feed they go into."""
     if entry.link is None or "://" in entry.link:
         return entry
-    return atom.Entry(**{**entry.__dict__, "link": _link(site_url, entry.link, feed_path)})
+    return dataclasses.replace(entry, link=_link(site_url, entry.link, feed_path))
 
 
 def _partial(value: pd.Timestamp, precision: str) -> PartialDate:
