@@ -34,7 +34,7 @@ def test_bad_input_gives_a_located_error_exit_1_and_changes_nothing(defect, tmp_
 
 def test_clean_data_exits_0(valid_package, capsys) -> None:
     assert main(["validate", str(valid_package)]) == 0
-    assert capsys.readouterr().out == f"checked {FILES} files, 19 rows: 0 errors\n"
+    assert capsys.readouterr().out == f"checked {FILES} files, 21 rows: 0 errors\n"
 
 
 def test_github_annotations(tmp_path, capsys) -> None:
@@ -82,7 +82,7 @@ def test_an_unknown_option_is_a_usage_error(capsys) -> None:
 def test_the_installed_command_runs(valid_package) -> None:
     kb = Path(sys.executable).with_name("kb")
     result = subprocess.run([kb, "validate", valid_package], capture_output=True, text=True)
-    assert (result.returncode, result.stdout) == (0, f"checked {FILES} files, 19 rows: 0 errors\n")
+    assert (result.returncode, result.stdout) == (0, f"checked {FILES} files, 21 rows: 0 errors\n")
 
 
 def test_a_closed_pipe_ends_quietly(tmp_path) -> None:

@@ -7,7 +7,7 @@ import json
 import markdown
 import pytest
 
-from kb.escaping import safe_url, script_json, text
+from kb.escaping import ics_text, safe_url, script_json, text, xml_chars
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -73,3 +73,12 @@ def test_json_inside_a_script_cannot_end_it() -> None:
     for raw in ("<", ">", "&", "\u2028", "\u2029"):
         assert raw not in encoded
     assert json.loads(encoded) == value
+
+
+def test_icalendar_text_escapes_its_specials_and_drops_controls() -> None:
+    assert ics_text("a\\b;c,d\r\ne\rf\ng\x00h\ti") == "a\\\\b\\;c\\,d\\ne\\nf\\ngh\ti"
+    assert ics_text(None) == "" and ics_text(float("nan")) == ""
+
+
+def test_xml_chars_drops_only_what_xml_cannot_carry() -> None:
+    assert xml_chars("a\x00b\x1bc\td\r\ne\ufffe]]></x>") == "abc\td\r\ne]]></x>"  # the XML writer escapes the rest

@@ -24,7 +24,7 @@ from mkdocs.utils import get_relative_url
 
 from kb import dates
 from kb.schema import DESCRIPTOR
-from kb.site import api, assets, chooser, compare, home, pages
+from kb.site import api, assets, chooser, compare, feeds, home, pages
 from kb.site.context import Site
 from kb.site.notebooks import NotebookFailed, execute_all, executed_path, fingerprint, latest_run
 from kb.validation import validate
@@ -86,7 +86,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self._run_later(list(self.updating))
 
     def on_files(self, files: Files, config) -> Files:
-        for path, content in self._generated().items():
+        for path, content in (self._generated() | feeds.documents(self.site, self.data, config.site_url)).items():
             files.append(File.generated(config, path, content=content))
         package = self.site.package  # only the files the descriptor names, which validation checked
         for download in [*(package.path(resource) for resource in package.resources), self.data / DESCRIPTOR]:
@@ -196,6 +196,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             return get_relative_url(path, page.url)
 
         output = self.styles.share(output, relative)
+        output = feeds.head_links(output, page.file.src_uri, relative, self.site.names)
         if assets.has_charts(output):
             output = output.replace(
                 "</head>", assets.vega_head(relative(self.vega_path), self.cache / "vega") + "</head>", 1
