@@ -12,7 +12,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb.schema import Resource, read_package
+from kb.schema import Resource
+from kb.validation.descriptor import read_package
 
 _START = "\x1e"  # record separator: begins each commit in the log
 _FIELDS = "\x1f"  # unit separator: between a commit's fields

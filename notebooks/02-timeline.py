@@ -24,11 +24,11 @@
 import pandas as pd
 
 import kb
-from kb import charts, comparison, lineage, spans, survival
+from kb import charts, comparison, features, lineage, spans, survival
 from kb.present import esc, findings, names, table
 
 tables = kb.load()
-distros = tables["distros"]
+distros = features.compared(tables["distros"])  # the container OSes; upstream bases are roots of lineage only
 events = tables["events"]
 today = spans.today()
 life = spans.lifespans(distros, today)

@@ -58,8 +58,9 @@ def package(folder: Path, base: str, rows: list[tuple[str, str]]) -> Path:
     events = [{"date": f"2020-01-{n + 1:02d}", "kind": "release", "subject": "acme-os", "source": source,
                "quote": quote, "basis": "stated"} for n, (source, quote) in enumerate(rows)]  # fmt: skip
     write_rows(folder / "events.csv", events)
-    for name in ("distros", "lineage", "distro_runtimes", "distro_features", "releases", "claims"):
-        write_rows(folder / f"{name}.csv", [])  # no other quotes
+    for table in folder.glob("*.csv"):  # no other quotes
+        if table.stem not in ("sources", "events") and "quote" in table.read_text(encoding="utf-8").split("\n", 1)[0]:
+            write_rows(table, [])
     return folder
 
 

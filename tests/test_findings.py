@@ -77,10 +77,10 @@ def test_home_still_supported_matches_the_chart_and_the_data(tables, distros) ->
 def test_timeline_counts_nobody_twice_and_drops_nobody(tables, distros) -> None:
     no_start = {d["id"] for d in distros if not d["first_release"]}
     no_end = {d["id"] for d in distros if d["status"] == "discontinued" and not d["end_of_life"]}
-    life = spans.lifespans(tables["distros"], STAMP)
+    life = spans.lifespans(features.compared(tables["distros"]), STAMP)
     assert set(life.loc[~life["start_known"], "id"]) == no_start
     assert set(life.loc[life["ending"] == spans.NO_END, "id"]) == no_end
-    drawn = set(charts.drawn_spans(tables["distros"], STAMP)["id"])
+    drawn = set(charts.drawn_spans(features.compared(tables["distros"]), STAMP)["id"])
     compared = {d["id"] for d in read_rows("distros") if d["kind"] != "upstream-base"}
     assert compared == drawn  # every distribution is on the lifespans chart; upstream bases are not compared
 
