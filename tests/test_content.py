@@ -38,7 +38,7 @@ def test_enough_sourced_facts(tables) -> None:
     assert sum(len(tables[resource.name]) for resource in facts) >= 700
     assert len(tables["events"]) >= 15
     grid = features.cells(tables)
-    assert (grid["value"] != features.UNKNOWN).mean() >= 0.85
+    assert (grid["value"] != features.UNKNOWN).mean() >= 0.90  # over the compared distributions (no bases)
 
 
 def test_every_distro_traces_to_a_base_or_says_it_is_independent(tables) -> None:
