@@ -15,6 +15,7 @@ from importlib import metadata
 from pathlib import Path
 
 import kb
+from kb.site.stable import stabilize
 
 KERNEL = "python3"
 LIBRARIES = ("altair", "pandas", "networkx", "vl-convert-python", "nbconvert", "mkdocs-jupyter")
@@ -88,11 +89,13 @@ def _execute(notebook: Path, target: Path) -> str | None:
         allow_errors=False,
         extra_arguments=["--log-level=ERROR"],  # silence the kernel's harmless TCP transport warning
         resources={"metadata": {"path": str(notebook.parent)}},
+        record_timing=False,  # no timestamps: two runs on the same data give the same file
     )
     try:
         client.execute()
     except CellExecutionError as error:
         return f"{notebook}: a cell failed:\n{error}"
+    stabilize(document, notebook.stem)
     temporary = target.with_suffix(".tmp")
     nbformat.write(document, temporary)
     temporary.replace(target)

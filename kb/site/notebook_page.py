@@ -1,0 +1,25 @@
+"""Notebook pages that read as reports: each code cell folds behind "Show code" (a <details>
+element, so it works without JavaScript) and stays out of the search index; output prompts go."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+
+def as_report(html: str) -> str:
+    """The HTML of a notebook converted by mkdocs-jupyter, its code folded away."""
+    soup = BeautifulSoup(html, "html.parser")
+    for code in soup.select(".jp-CodeCell .jp-Cell-inputWrapper"):
+        # Material's search skips a block marked data-search-exclude; <details> nests no other
+        # <details> here, which its parser needs to find the end of the block.
+        details = soup.new_tag("details", attrs={"class": "kb-code", "data-search-exclude": "code"})
+        summary = soup.new_tag("summary")
+        for css, label in (("kb-when-closed", "Show code"), ("kb-when-open", "Hide code")):
+            span = soup.new_tag("span", attrs={"class": css})
+            span.string = label
+            summary.append(span)
+        code.wrap(details)
+        details.insert(0, summary)
+    for prompt in soup.select(".jp-OutputPrompt"):
+        prompt.clear()
+    return str(soup)
