@@ -141,10 +141,17 @@ def test_charts_are_reachable_by_keyboard_and_described(base_url, browser) -> No
     visit.close()
 
 
+# Material's search worker has loaded the index when the dialog stops saying "Initializing search".
+SEARCH_READY = "() => !/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)"
+
+
 def search(page, query: str) -> list[str]:
     """Type ``query`` into Material's search; the result links, best first, once they are shown."""
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill(query)
+    page.wait_for_function(SEARCH_READY)
+    page.locator('label.md-header__button[for="__search"]:visible, input.md-search__input:visible').first.click()
+    field = page.locator("input.md-search__input")
+    field.fill(query)
+    field.press("End")  # Material searches on keyup, which fill() alone does not send
     page.wait_for_function(
         "() => document.querySelectorAll('.md-search-result__item').length > 0"
         " && /match/i.test(document.querySelector('.md-search-result__meta').textContent)"

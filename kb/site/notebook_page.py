@@ -1,9 +1,12 @@
 """Notebook pages that read as reports: each code cell folds behind "Show code" (a <details>
-element, so it works without JavaScript) and stays out of the search index; output prompts go."""
+element, so it works without JavaScript) and stays out of the search index; output prompts go, and
+headings get the theme's permalinks."""
 
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
+
+SEARCH_BOOST = 3
 
 
 def as_report(html: str) -> str:
@@ -22,4 +25,6 @@ def as_report(html: str) -> str:
         details.insert(0, summary)
     for prompt in soup.select(".jp-OutputPrompt"):
         prompt.clear()
+    for anchor in soup.select("a.anchor-link"):  # the theme's own permalinks, which search leaves out
+        anchor.attrs.update({"class": "headerlink", "title": "Permanent link"})
     return str(soup)

@@ -162,6 +162,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if not (page.file.src_uri.startswith("notebooks/") and page.file.src_uri.endswith(".ipynb")):
             return html
         html = notebook_page.as_report(html)
+        # A notebook is the report on one topic across every distribution: in search it comes
+        # before the single table row of each distro page that names the topic.
+        page.meta.setdefault("search", {}).setdefault("boost", notebook_page.SEARCH_BOOST)
         if any(page.file.src_uri == f"notebooks/{notebook.stem}.ipynb" for notebook in self.updating):
             banner = (
                 '<div class="admonition warning"><p class="admonition-title">Updating</p><p>The data changed: '
