@@ -39,7 +39,8 @@ def test_a_chart_whose_script_cannot_be_read_keeps_a_generic_name() -> None:
 NOTEBOOK_HTML = """<div class="jp-Cell jp-MarkdownCell"><div class="jp-Cell-inputWrapper">
 <h2 id="t">T<a class="anchor-link" href="#t">¶</a></h2><p>Prose</p></div></div>
 <div class="jp-Cell jp-CodeCell"><div class="jp-Cell-inputWrapper"><pre>x = 1</pre></div>
-<div class="jp-OutputArea"><div class="jp-OutputPrompt">Out[1]:</div><div>1</div></div></div>"""
+<div class="jp-OutputArea"><div class="jp-OutputPrompt">Out[1]:</div><div class="jp-OutputArea-output">
+<table class="dataframe"><tr><td>1</td></tr></table></div></div></div>"""
 
 
 def test_code_cells_fold_and_leave_the_search_index() -> None:
@@ -49,6 +50,7 @@ def test_code_cells_fold_and_leave_the_search_index() -> None:
     assert html.index("<details") < html.index("x = 1") < html.index("</details>")
     assert "<p>Prose</p>" in html and "Prose" not in html[html.index("<details") :]
     assert "Out[1]:" not in html
+    assert '<table class="dataframe" data-search-exclude="data">' in html
     assert '<a class="headerlink" href="#t" title="Permanent link">' in html
 
 

@@ -1,6 +1,6 @@
 """Notebook pages that read as reports: each code cell folds behind "Show code" (a <details>
-element, so it works without JavaScript) and stays out of the search index; output prompts go, and
-headings get the theme's permalinks."""
+element, so it works without JavaScript) and stays out of the search index, as do raw DataFrame
+tables; output prompts go, and headings get the theme's permalinks."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ def as_report(html: str) -> str:
             summary.append(span)
         code.wrap(details)
         details.insert(0, summary)
+    for dump in soup.select(".jp-OutputArea-output table"):  # raw DataFrames: data, not prose to search
+        dump["data-search-exclude"] = "data"
     for prompt in soup.select(".jp-OutputPrompt"):
         prompt.clear()
     for anchor in soup.select("a.anchor-link"):  # the theme's own permalinks, which search leaves out
