@@ -39,10 +39,8 @@ def theme() -> alt.theme.ThemeConfig:
     }
 
 
-alt.renderers.set_embed_options(**EMBED_OPTIONS)
-alt.renderers.enable(
-    "default", json_kwds={"cls": escaping.ScriptSafeJSON}
-)  # no data string can end the chart's <script>
+# One call: enabling a renderer replaces its options. No "…" menu, and no data string can end the chart's <script>.
+alt.renderers.enable("default", embed_options=EMBED_OPTIONS, json_kwds={"cls": escaping.ScriptSafeJSON})
 
 
 def finish(chart: alt.TopLevelMixin, title: str, description: str, subtitle: str = "") -> alt.TopLevelMixin:

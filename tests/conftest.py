@@ -74,6 +74,36 @@ def site(tmp_path_factory) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def base_url(site):
+    """The built site served on 127.0.0.1 under a sub-path, as on a GitHub Pages project site."""
+    import functools
+    import http.server
+    import threading
+
+    from browsing import PREFIX, SubPathHandler
+
+    handler = functools.partial(SubPathHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium, headless, driven by playwright."""
+    playwright = pytest.importorskip("playwright.sync_api")
+    from browsing import ARGS, CHROMIUM
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("the browser tests need Debian's chromium: apt-get install -y chromium")
+    with playwright.sync_playwright() as driver:
+        chromium = driver.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
 def read_rows(name: str, data: Path = DATA) -> list[dict[str, str]]:
     """The rows of ``data/<name>.csv`` as dictionaries."""
     with open(data / f"{name}.csv", newline="", encoding="utf-8") as file:

@@ -5,101 +5,15 @@ dark palette."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import shutil
-import threading
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from conftest import read_rows
 
-playwright = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
+from browsing import Visit
 
 pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]  # fmt: skip
-PREFIX = "/container-os-kb/"  # as on a GitHub Pages project site
-CHART_TIMEOUT = 10_000
-
-
-class SubPathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site below PREFIX only, quietly."""
-
-    def translate_path(self, path: str) -> str:
-        route = urlsplit(path).path
-        if not route.startswith(PREFIX):
-            return str(Path(self.directory) / "__outside__")
-        return super().translate_path("/" + route[len(PREFIX) :])
-
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def base_url(site):
-    handler = functools.partial(SubPathHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("the browser tests need Debian's chromium: apt-get install -y chromium")
-    with playwright.sync_playwright() as driver:
-        chromium = driver.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield chromium
-        chromium.close()
-
-
-class Visit:
-    """One page opened in a fresh context, with requests to other hosts blocked and recorded."""
-
-    def __init__(self, browser, url: str) -> None:
-        self.context = browser.new_context(service_workers="block")
-        self.page = self.context.new_page()
-        self.external: list[str] = []
-        self.errors: list[str] = []
-        self.context.route("**/*", self._route)
-        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.goto(url, wait_until="load")
-
-    def _route(self, route) -> None:
-        host = urlsplit(route.request.url).hostname
-        if route.request.url.startswith(("data:", "blob:")) or host in ("127.0.0.1", "localhost"):
-            route.continue_()
-        else:
-            self.external.append(route.request.url)
-            route.abort("blockedbyclient")
-
-    def charts_drawn(self) -> tuple[int, int]:
-        """(charts, drawn) once every chart container holds a drawing, or the timeout passed."""
-        containers = self.page.locator(".vega-embed")
-        total = containers.count()
-        if total:
-            self.page.wait_for_function(
-                "n => document.querySelectorAll('.vega-embed svg.marks, .vega-embed canvas.marks').length >= n",
-                arg=total,
-                timeout=CHART_TIMEOUT,
-            )
-        return total, self.page.locator(".vega-embed svg.marks, .vega-embed canvas.marks").count()
-
-    def charts_described(self) -> int:
-        """How many charts carry their description as an accessible label."""
-        return self.page.locator(".vega-embed").evaluate_all(
-            "charts => charts.filter(c => (c.querySelector('[aria-label]')?.getAttribute('aria-label') || '')"
-            ".length > 40).length"
-        )
-
-    def close(self) -> None:
-        self.context.close()
 
 
 def test_every_page_loads_offline_and_draws_its_charts(site, base_url, browser) -> None:

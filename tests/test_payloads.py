@@ -12,8 +12,8 @@ import shutil
 import threading
 
 import pytest
+from browsing import PREFIX, SubPathHandler, Visit
 from conftest import DATA, build_site
-from test_browser import PREFIX, SubPathHandler, Visit, browser  # noqa: F401 (browser is a fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -92,7 +92,7 @@ SCRIPT_URLS = """() => [...document.querySelectorAll('[href], [src], [action], [
                      catch { return false } })"""
 
 
-def test_no_planted_value_runs_or_links_a_script(hostile_site, hostile_url, browser) -> None:  # noqa: F811
+def test_no_planted_value_runs_or_links_a_script(hostile_site, hostile_url, browser) -> None:
     pages = sorted(p.relative_to(hostile_site).as_posix() for p in hostile_site.rglob("*.html") if p.name != "404.html")
     assert len(pages) > 40
     problems = []

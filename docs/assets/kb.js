@@ -78,3 +78,10 @@
   document.querySelectorAll("table.kb-sortable").forEach(makeSortable);
   document.querySelectorAll(".kb-filters").forEach(connectFilters);
 })();
+
+// Material's search dialog has role="dialog" but no name; screen readers announce it as "Search".
+(function () {
+  "use strict";
+  const dialog = document.querySelector('.md-search[role="dialog"]');
+  if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
+})();

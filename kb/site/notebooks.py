@@ -19,6 +19,7 @@ from pathlib import Path
 import kb
 from kb.dates import TODAY
 from kb.schema import DESCRIPTOR, Package
+from kb.site.stable import stabilize
 
 KERNEL = "python3"
 LIBRARIES = ("altair", "pandas", "networkx", "vl-convert-python", "nbconvert", "mkdocs-jupyter")
@@ -94,11 +95,13 @@ def _execute(notebook: Path, target: Path, today: dt.date) -> str | None:
         allow_errors=False,
         extra_arguments=["--log-level=ERROR"],  # silence the kernel's harmless TCP transport warning
         resources={"metadata": {"path": str(notebook.parent)}},
+        record_timing=False,  # no timestamps: two runs on the same data give the same file
     )
     try:
         client.execute(env=os.environ | {TODAY: today.isoformat()})  # passed on to the kernel
     except CellExecutionError as error:
         return f"{notebook}: a cell failed:\n{error}"
+    stabilize(document, notebook.stem)
     temporary = target.with_suffix(".tmp")
     nbformat.write(document, temporary)
     temporary.replace(target)

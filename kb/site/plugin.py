@@ -24,7 +24,7 @@ from mkdocs.utils import get_relative_url
 
 from kb import dates
 from kb.schema import DESCRIPTOR
-from kb.site import api, assets, chooser, compare, feeds, home, pages
+from kb.site import api, assets, chooser, compare, feeds, figures, home, notebook_page, pages
 from kb.site.context import Site
 from kb.site.notebooks import NotebookFailed, execute_all, executed_path, fingerprint, latest_run
 from kb.validation import validate
@@ -166,6 +166,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.runner.start()
 
     def on_page_content(self, html: str, page, config, files) -> str:
+        html = figures.wrap_charts(html, get_relative_url("data/", page.url))
+        if not (page.file.src_uri.startswith("notebooks/") and page.file.src_uri.endswith(".ipynb")):
+            return html
+        html = notebook_page.as_report(html)
+        # A notebook is the report on one topic across every distribution: in search it comes
+        # before the single table row of each distro page that names the topic.
+        page.meta.setdefault("search", {}).setdefault("boost", notebook_page.SEARCH_BOOST)
         if any(page.file.src_uri == f"notebooks/{notebook.stem}.ipynb" for notebook in self.updating):
             banner = (
                 '<div class="admonition warning"><p class="admonition-title">Updating</p><p>The data changed: '
