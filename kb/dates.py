@@ -7,9 +7,10 @@ import datetime as dt
 import functools
 import os
 import re
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, get_args
 
 Precision = Literal["year", "month", "day"]
+PRECISIONS: tuple[Precision, ...] = get_args(Precision)  # coarse to fine
 
 _PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only, not any \d
 TODAY = "KB_TODAY"

@@ -13,14 +13,14 @@ from pathlib import Path
 import pandas as pd
 
 from kb.csvfile import write
-from kb.dates import format_partial, parse_partial
+from kb.dates import PRECISIONS, format_partial, parse_partial
 from kb.schema import DESCRIPTOR, Field, locate_data
 from kb.validation import Report, validate
 from kb.validation.descriptor import read_package
 from kb.validation.reader import Table
 from kb.validation.render import render
 
-PRECISIONS = pd.CategoricalDtype(["year", "month", "day"])
+PRECISION = pd.CategoricalDtype(PRECISIONS)
 SHOWN_ISSUES = 20
 
 
@@ -56,7 +56,7 @@ def _frame(table: Table) -> pd.DataFrame:
             parsed = [parse_partial(value) if value else None for value in values]
             columns[field.name] = pd.to_datetime([p.start if p else None for p in parsed])
             columns[f"{field.name}_precision"] = pd.Series(
-                [p.precision if p else None for p in parsed], dtype=PRECISIONS
+                [p.precision if p else None for p in parsed], dtype=PRECISION
             )
         elif field.type == "date":
             columns[field.name] = pd.to_datetime([value or None for value in values])

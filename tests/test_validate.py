@@ -113,3 +113,30 @@ def test_a_required_organization_source_comes_from_the_schema(tmp_path: Path) ->
     source["constraints"]["required"] = True
     (package / "datapackage.json").write_text(json.dumps(descriptor))
     assert found_issues(package) == [("organizations.csv", 3, "required")]
+
+
+def test_each_cycle_is_blamed_on_its_latest_edge(tmp_path: Path) -> None:
+    package = build_package(tmp_path / "data")
+    edge = ",successor,2019,,acme-docs,2024-05-01,The page says so.,stated\n"
+    rows = ["acme-os,acme-next", "acme-next,acme-os", "acme-os,acme-next-2", "acme-next-2,acme-next-3",
+            "acme-next-3,acme-os", "acme-next-2,acme-os"]  # fmt: skip
+    header = (package / "lineage.csv").read_text().splitlines()[0]
+    (package / "lineage.csv").write_text(header + "\n" + "".join(row + edge for row in rows))
+    cycles = [issue for issue in validate(package, today=TODAY).issues if issue.code == "lineage-cycle"]
+    assert [(issue.line, issue.message) for issue in cycles] == [
+        (3, "lineage cycle: acme-os -> acme-next -> acme-os"),
+        (6, "lineage cycle: acme-os -> acme-next-2 -> acme-next-3 -> acme-os"),
+        (7, "lineage cycle: acme-os -> acme-next-2 -> acme-os"),
+    ]
+
+
+def test_a_coarser_event_is_flagged_for_any_finer_one_within_it(tmp_path: Path) -> None:
+    package = build_package(tmp_path / "data")
+    tail = ",acquisition,globex,acme,,globex-news,2024-05-01,Globex buys Acme.,stated\n"
+    text = (package / "events.csv").read_text()
+    (package / "events.csv").write_text(text + "".join(date + tail for date in ("2019", "2019-03", "2019-04", "2020")))
+    duplicates = [(issue.line, issue.message) for issue in validate(package, today=TODAY).issues]
+    assert duplicates == [
+        (4, "this acquisition event repeats line 2 at a coarser date"),  # 2019 holds 2019-03-01 and 2019-03
+        (5, "this acquisition event repeats line 2 at a coarser date"),  # 2019-03 holds 2019-03-01
+    ]

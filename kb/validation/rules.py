@@ -3,13 +3,13 @@ why a runtime row ends, rolling release lines."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-import graphlib
 import itertools
 from collections import defaultdict
 from collections.abc import Iterator
 
-from kb.dates import PartialDate, parse_partial
+from kb.dates import PRECISIONS, PartialDate, parse_partial
 from kb.schema import ALIVE, ENDED
 from kb.validation.catalogue import Issue, issue
 from kb.validation.confusables import skeleton
@@ -117,29 +117,56 @@ def _repeated_names(table: Table) -> Iterator[Issue]:
 
 def _lineage(table: Table) -> list[Issue]:
     issues = []
-    edges: dict[tuple[str, str], Row] = {}
+    children: dict[str, list[tuple[str, Row]]] = defaultdict(list)
     for row in table.rows:
         source, target = row.cells.get("from", ""), row.cells.get("to", "")
         if source and source == target:
             issues.append(_at(table, row, "to", "self-loop", f"{source!r} cannot descend from itself"))
         elif source and target:
-            edges.setdefault((source, target), row)
-    while True:
-        graph: dict[str, set[str]] = defaultdict(set)
-        for source, target in edges:
-            graph[target].add(source)
-        try:
-            graphlib.TopologicalSorter(graph).prepare()
-            return issues
-        except graphlib.CycleError as error:
-            cycle = error.args[1]
-            closing = max((edges[(cycle[i], cycle[i + 1])] for i in range(len(cycle) - 1)), key=lambda r: r.line)
-            issues.append(_at(table, closing, "from", "lineage-cycle", "lineage cycle: " + " -> ".join(cycle)))
-            del edges[(closing.cells["from"], closing.cells["to"])]
+            children[source].append((target, row))
+    for row, cycle in _closing_edges(children):
+        issues.append(_at(table, row, "from", "lineage-cycle", "lineage cycle: " + " -> ".join(cycle)))
+    return issues
+
+
+def _closing_edges(children: dict[str, list[tuple[str, Row]]]) -> Iterator[tuple[Row, list[str]]]:
+    """The edges whose removal leaves the lineage acyclic, each with the cycle it closes (long cycles
+    shortened to their ends). One depth-first search, without recursion, in file order: an edge that
+    leads back to a distro on the current path closes a cycle, so the later of two edges is blamed.
+    O(edges), whatever the number of cycles."""
+    done: set[str] = set()
+    for root in sorted(children, key=lambda node: children[node][0][1].line):
+        if root in done:
+            continue
+        path, on_path = [root], {root: 0}
+        pending = [iter(sorted(children[root], key=lambda edge: edge[1].line))]
+        while pending:
+            step = next(pending[-1], None)
+            if step is None:
+                pending.pop()
+                finished = path.pop()
+                del on_path[finished]
+                done.add(finished)
+                continue
+            child, row = step
+            if child in on_path:
+                yield row, _shown_cycle(path[on_path[child] :], child)
+            elif child not in done:
+                on_path[child] = len(path)
+                path.append(child)
+                pending.append(iter(sorted(children.get(child, []), key=lambda edge: edge[1].line)))
+
+
+def _shown_cycle(members: list[str], start: str, ends: int = 4) -> list[str]:
+    if len(members) > 2 * ends:
+        members = [*members[:ends], "…", *members[-ends:]]
+    return [*members, start]
 
 
 def _coarser_events(table: Table) -> Iterator[Issue]:
-    """An event given once at a year and again at a day is one event recorded twice."""
+    """An event given once at a year (or month) and again at a finer date within it is one event
+    recorded twice. Per kind, subject and object, the finer dates are sorted once and each coarse
+    date looks up the first finer one in its span: O(n log n)."""
     groups: dict[tuple[str, str, str], list[tuple[Row, PartialDate]]] = defaultdict(list)
     for row in table.rows:
         date = _date(row, "date")
@@ -148,24 +175,33 @@ def _coarser_events(table: Table) -> Iterator[Issue]:
                 (row, date)
             )
     for group in groups.values():
+        by_precision: dict[str, list[tuple[dt.date, int, Row]]] = defaultdict(list)
+        for row, date in group:
+            by_precision[date.precision].append((date.start, row.line, row))
+        for dated in by_precision.values():
+            dated.sort(key=lambda item: item[:2])
         for row, date in group:
             finer = [
-                other
-                for other, d in group
-                if d.precision != date.precision and _rank(d) > _rank(date) and date.start <= d.start <= date.end
+                match
+                for precision in PRECISIONS[_rank(date) + 1 :]
+                if (match := _first_within(by_precision[precision], date)) is not None
             ]
             if finer:
-                yield _at(
-                    table,
-                    row,
-                    "date",
-                    "duplicate-fact",
-                    f"this {row.cells['kind']} event repeats line {finer[0].line} at a coarser date",
-                )
+                line = min(other.line for other in finer)
+                message = f"this {row.cells['kind']} event repeats line {line} at a coarser date"
+                yield _at(table, row, "date", "duplicate-fact", message)
+
+
+def _first_within(dated: list[tuple[dt.date, int, Row]], date: PartialDate) -> Row | None:
+    """The first row of ``dated`` (sorted by start) whose date starts within ``date``'s span."""
+    index = bisect.bisect_left(dated, date.start, key=lambda item: item[0])
+    if index < len(dated) and dated[index][0] <= date.end:
+        return dated[index][2]
+    return None
 
 
 def _rank(date: PartialDate) -> int:
-    return ("year", "month", "day").index(date.precision)
+    return PRECISIONS.index(date.precision)
 
 
 def _overlapping_periods(table: Table, subject: str) -> Iterator[Issue]:
