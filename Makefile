@@ -8,11 +8,14 @@ PORT := 8000
 LAB_SETTINGS := $(VENV)/etc/jupyter/labconfig/default_setting_overrides.json
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve site test check lint validate unit lab bench clean
+.PHONY: install serve site test check lint validate unit lab bench lock clean
 
-$(INSTALLED): pyproject.toml constraints.txt
+# Every dependency from the lock, each checked against its hashes; then the project itself, with no
+# dependency resolution left to chance.
+$(INSTALLED): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 install: $(INSTALLED)
@@ -50,6 +53,14 @@ lab: install
 
 bench: install
 	$(BIN)/python benchmarks/run.py
+
+## lock: pin every dependency with its hashes from pyproject.toml and the versions in constraints.txt
+lock:
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --disable-pip-version-check pip-tools
+	.lock-venv/bin/pip-compile --quiet --generate-hashes --extra dev --strip-extras --no-emit-index-url \
+		--no-emit-find-links --constraint constraints.txt --output-file requirements.lock pyproject.toml
+	rm -rf .lock-venv
 
 clean:
 	rm -rf $(VENV) site .cache .pytest_cache .hypothesis

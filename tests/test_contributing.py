@@ -149,3 +149,22 @@ def test_contributing_links_work_in_the_repository_and_on_the_site() -> None:
     assert links and all((ROOT / link).exists() for link in links), links
     on_site = re.findall(r"\]\(([^)#]+)\)", _site_links(GUIDE))
     assert all(link in SITE_PAGES.values() for link in on_site if "://" not in link), on_site
+
+
+def test_every_dependency_installs_from_a_lock_with_hashes() -> None:
+    lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    pinned = re.findall(r"^([A-Za-z0-9_.-]+)==(\S+) \\$", lock, re.M)
+    hashed = re.findall(r"^([A-Za-z0-9_.-]+)==\S+ \\\n(?:    --hash=sha256:[0-9a-f]{64}(?: \\)?\n)+", lock, re.M)
+    assert pinned and len(hashed) == len(pinned)  # every pin carries its hashes
+    constraints = dict(re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)$", (ROOT / "constraints.txt").read_text(), re.M))
+    assert {_normal(n): v for n, v in pinned} == {_normal(n): v for n, v in constraints.items()}
+    makefile = (ROOT / "Makefile").read_text()
+    assert "--require-hashes -r requirements.lock" in makefile and "--no-deps" in makefile
+    for workflow in WORKFLOWS:
+        text = workflow.read_text()
+        assert "-c constraints.txt" not in text, workflow.name
+
+
+def _normal(name: str) -> str:
+    """A distribution name as pip compares it."""
+    return name.lower().replace("_", "-")
