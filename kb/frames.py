@@ -8,6 +8,7 @@ Text columns become ``string``, enums ``category`` (with the schema's categories
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -35,17 +36,24 @@ class DataError(ValueError):
         super().__init__("invalid data package:\n" + "\n".join(lines))
 
 
-def load(root: Path | str | None = None) -> dict[str, pd.DataFrame]:
+def load(root: Path | str | None = None, tables: Iterable[str] | None = None) -> dict[str, pd.DataFrame]:
     """Validate the data package in ``root`` (default: the project's data/) and return its tables
-    by resource name. Raises DataError listing every problem when the data is invalid."""
-    return frames(validate(root))
+    by resource name, or only the ``tables`` named (a notebook's declaration of what it reads: any
+    other table is then absent, so reading it fails). Raises DataError listing every problem when
+    the data is invalid."""
+    return frames(validate(root), tables)
 
 
-def frames(report: Report) -> dict[str, pd.DataFrame]:
-    """The tables of a validation report as DataFrames; raises DataError if it found problems."""
+def frames(report: Report, tables: Iterable[str] | None = None) -> dict[str, pd.DataFrame]:
+    """The tables of a validation report as DataFrames (all, or the ``tables`` named); raises
+    DataError if it found problems, KeyError for a name the package lacks."""
     if not report.ok:
         raise DataError(report)
-    return {name: _frame(table) for name, table in report.tables.items()}
+    names = list(report.tables) if tables is None else list(tables)
+    unknown = [name for name in names if name not in report.tables]
+    if unknown:
+        raise KeyError(f"no table {', '.join(unknown)}; the tables are {', '.join(report.tables)}")
+    return {name: _frame(report.tables[name]) for name in names}
 
 
 def _frame(table: Table) -> pd.DataFrame:

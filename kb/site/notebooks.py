@@ -1,18 +1,23 @@
 """Executing the notebooks for the site, cached on everything their output depends on.
 
 mkdocs-jupyter's own cache keys on the notebook file alone, so a changed CSV would publish stale
-charts. Here the key covers the notebook's source, every data file, the kb package's code and the
-build's today (``fingerprint``); execution happens with nbclient, each kernel told that today
-through $KB_TODAY, and a failing cell fails the build.
+charts. Here the key covers the notebook's source, the data files it reads, the kb package's code and
+the build's today (``fingerprint``). A notebook declares the tables it reads (``TABLES = (...)``,
+passed to ``kb.load``, which then offers no other), so a change to another table does not run it
+again. Execution happens with nbclient, each kernel told that today through $KB_TODAY, and a
+failing cell fails the build.
 """
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import hashlib
 import os
 import sys
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
@@ -30,26 +35,50 @@ class NotebookFailed(RuntimeError):
     """A cell raised while the notebook ran."""
 
 
-def fingerprint(package: Package, today: dt.date) -> str:
-    """A digest of what every generated output depends on: the descriptor and the files it names,
-    the kb package's code, the day counted as today and the versions of Python, kb and the libraries
-    that draw the output."""
+@dataclass(frozen=True)
+class Fingerprint:
+    """What generated output depends on: ``code`` (the kb package, the libraries, Python and the day
+    counted as today) and a digest of each data file, by resource name (and the descriptor)."""
+
+    code: str
+    files: tuple[tuple[str, str], ...]
+
+    def of(self, tables: Iterable[str] | None = None) -> str:
+        """The digest for output drawn from ``tables`` (default: every table)."""
+        wanted = None if tables is None else {DESCRIPTOR, *tables}
+        digest = hashlib.sha256(self.code.encode())
+        for name, file_digest in self.files:
+            if wanted is None or name in wanted:
+                digest.update(f"{name}:{file_digest};".encode())
+        return digest.hexdigest()[:20]
+
+
+def fingerprint(package: Package, today: dt.date) -> Fingerprint:
+    """The fingerprint of this build: the code, the versions and today, and each data file."""
     versions = [today.isoformat(), kb.__version__, sys.version, *(metadata.version(name) for name in LIBRARIES)]
-    digest = hashlib.sha256(" ".join(versions).encode())
-    data = [package.root / DESCRIPTOR, *(package.path(resource) for resource in package.resources)]
-    code = Path(kb.__file__).parent
-    for base, files in ((package.root, data), (code, sorted(code.rglob("*.py")))):
-        for file in files:
-            digest.update(file.relative_to(base).as_posix().encode() + b"\0" + file.read_bytes())
-    return digest.hexdigest()[:20]
+    code = hashlib.sha256(" ".join(versions).encode())
+    package_code = Path(kb.__file__).parent
+    for file in sorted(package_code.rglob("*.py")):
+        code.update(file.relative_to(package_code).as_posix().encode() + b"\0" + file.read_bytes())
+    files = [(DESCRIPTOR, (package.root / DESCRIPTOR).read_bytes())]
+    files += [(resource.name, package.path(resource).read_bytes()) for resource in package.resources]
+    return Fingerprint(code.hexdigest(), tuple((name, hashlib.sha256(data).hexdigest()) for name, data in files))
 
 
-def cache_key(notebook: Path, fingerprint: str) -> str:
-    """The notebook's source together with the data fingerprint: what fixes its outputs."""
-    return hashlib.sha256(notebook.read_bytes() + fingerprint.encode()).hexdigest()[:20]
+def declared_tables(notebook: Path) -> tuple[str, ...] | None:
+    """The tables ``notebook`` declares it reads (a top-level ``TABLES = (...)``), or None for all."""
+    for node in ast.parse(notebook.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(getattr(target, "id", "") == "TABLES" for target in node.targets):
+            return tuple(ast.literal_eval(node.value))
+    return None
 
 
-def executed_path(notebook: Path, fingerprint: str, cache: Path) -> Path:
+def cache_key(notebook: Path, fingerprint: Fingerprint) -> str:
+    """The notebook's source with the fingerprint of what it reads: what fixes its outputs."""
+    return hashlib.sha256(notebook.read_bytes() + fingerprint.of(declared_tables(notebook)).encode()).hexdigest()[:20]
+
+
+def executed_path(notebook: Path, fingerprint: Fingerprint, cache: Path) -> Path:
     """Where the run of ``notebook`` on the data with ``fingerprint`` is kept."""
     return cache / f"{notebook.stem}-{cache_key(notebook, fingerprint)}.ipynb"
 
@@ -60,7 +89,7 @@ def latest_run(notebook: Path, cache: Path) -> Path | None:
     return runs[-1] if runs else None
 
 
-def execute_all(notebooks: list[Path], fingerprint: str, cache: Path, today: dt.date) -> dict[Path, Path]:
+def execute_all(notebooks: list[Path], fingerprint: Fingerprint, cache: Path, today: dt.date) -> dict[Path, Path]:
     """Run the notebooks whose key has no cached result, in parallel, as of ``today``; return each
     notebook's executed .ipynb. Raises NotebookFailed naming the first notebook that failed."""
     cache.mkdir(parents=True, exist_ok=True)

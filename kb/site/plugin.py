@@ -189,7 +189,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if kind == "counts":
             return home.counts(site)
         if kind == "chart" and name in home.CHARTS:
-            cached = self.cache / "charts" / f"{name}-{self.fingerprint}.html"
+            cached = self.cache / "charts" / f"{name}-{self.fingerprint.of()}.html"
             if not cached.exists():  # building a chart imports altair: seconds saved on a warm rebuild
                 cached.parent.mkdir(parents=True, exist_ok=True)
                 for old in cached.parent.glob(f"{name}-*.html"):
