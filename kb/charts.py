@@ -267,12 +267,53 @@ def events_timeline(events: pd.DataFrame) -> alt.Chart:
     )
 
 
+LINK_TOOLTIP = [
+    alt.Tooltip("parent:N", title="From"),
+    alt.Tooltip("relation:N", title="Relation"),
+    alt.Tooltip("child:N", title="To"),
+    alt.Tooltip("when:N", title="Date"),
+]
+
+
+def _links(graph: nx.MultiDiGraph, drawn: pd.DataFrame, lane_of: dict[str, int]) -> pd.DataFrame:
+    """One row per lineage edge: where its link stands and what its tooltip says. An undated edge
+    stands at the later of the two starts (it cannot be true before both exist); edges sharing a
+    date are moved apart by a few weeks each, in a fixed order."""
+    rows = []
+    for parent, child, relation, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
+        dated = data.get("date") is not None and not pd.isna(data["date"])
+        starts = [pd.to_datetime(drawn.loc[d, "start"]) for d in (parent, child)]
+        at = pd.to_datetime(data["date"]) if dated else max((s for s in starts if pd.notna(s)), default=pd.NaT)
+        rows.append(
+            {
+                "relation": relation,
+                "parent": graph.nodes[parent]["name"],
+                "child": graph.nodes[child]["name"],
+                "lane": lane_of[parent],
+                "lane2": lane_of[child],
+                "at": at,
+                "when": str(at.date()) if dated else "date unknown",
+                "head": "triangle-down" if lane_of[child] > lane_of[parent] else "triangle-up",
+            }
+        )
+    edges = pd.DataFrame(rows, columns=["relation", "parent", "child", "lane", "lane2", "at", "when", "head"])
+    apart = edges.groupby("at").cumcount() * pd.Timedelta(days=40)
+    return edges.assign(x=_iso(edges["at"] + apart)).drop(columns="at")
+
+
 def lineage_timeline(
-    graph: nx.MultiDiGraph, today: pd.Timestamp, acquisitions: pd.DataFrame | None = None, start_year: int = 2012
+    graph: nx.MultiDiGraph,
+    today: pd.Timestamp,
+    acquisitions: pd.DataFrame | None = None,
+    start_year: int = 2012,
+    pages: str = "../../distros/",
 ) -> alt.TopLevelMixin:
     """The family tree on a timeline: a lane per distro (grouped by family), its lifespan as a bar,
-    links from parent to child styled by relation, and a strip of acquisitions below. The axis starts
-    at ``start_year``; earlier lifespans are cut at the left edge (the subtitle says so)."""
+    links from parent to child styled by relation with an arrowhead at the child, and a strip of
+    acquisitions below. The axis starts at ``start_year``; earlier lifespans are cut at the left edge
+    (the subtitle says so). A link without a sourced date stands where it can be true, once both ends
+    exist, and says "date unknown"; links that share a date stand side by side. Bars and names link
+    to the distributions' pages (``pages``, relative to the page that shows the chart)."""
     distros = pd.DataFrame(
         [{"id": d, **{k: graph.nodes[d].get(k) for k in ("name", "status", "kind")}} for d in graph.nodes]
     )
@@ -289,24 +330,13 @@ def lineage_timeline(
     lane_of = {distro: index for index, distro in enumerate(lanes)}
     nodes = drawn.loc[lanes].reset_index()
     nodes = nodes.assign(lane=nodes["id"].map(lane_of), at=nodes["start"].clip(lower=f"{start_year}-01-01"))
-    nodes = nodes.drop(columns="id")
-    edges = pd.DataFrame(
-        [
-            {
-                "relation": relation,
-                "lane": lane_of[a],
-                "lane2": lane_of[b],
-                "x": data["date"] or graph.nodes[b]["first_release"],
-            }
-            for a, b, relation, data in graph.edges(keys=True, data=True)
-        ],
-        columns=["relation", "lane", "lane2", "x"],
-    ).dropna(subset=["x"])
-    edges = edges.assign(x=_iso(pd.to_datetime(edges["x"])))
+    nodes = nodes.assign(url=pages + nodes["id"] + "/").drop(columns="id")
+    edges = _links(graph, drawn, lane_of)
     x = alt.Scale(
         domain=[alt.DateTime(year=max(int(nodes["start"].min()[:4]), start_year)), alt.DateTime(year=today.year + 1)]
     )
-    y = alt.Y("lane:Q", axis=None, scale=alt.Scale(reverse=True, domain=[-0.5, len(lanes) - 0.5]))
+    lane_scale = alt.Scale(reverse=True, domain=[-0.5, len(lanes) - 0.5])
+    y = alt.Y("lane:Q", axis=None, scale=lane_scale)
     bars = _lifespan_marks(nodes, x=alt.X("start:T", title=None, scale=x), y=y)
     labels = (
         alt.Chart(nodes)
@@ -325,10 +355,22 @@ def lineage_timeline(
                 title="Relation",
                 scale=alt.Scale(domain=list(graph.graph["relations"]), range=RELATION_DASH),
             ),
-            tooltip=[alt.Tooltip("relation:N", title="Relation"), alt.Tooltip("x:T", title="Date")],
+            tooltip=LINK_TOOLTIP,
         )
     )
-    chart: alt.TopLevelMixin = alt.layer(links, bars, labels).properties(width=WIDE, height=18 * len(lanes))
+    arrows = alt.Scale(domain=["triangle-down", "triangle-up"], range=["triangle-down", "triangle-up"])
+    heads = (
+        alt.Chart(edges)
+        .mark_point(filled=True, size=45, color="#444444", opacity=1)
+        .encode(
+            x=alt.X("x:T", scale=x),
+            y=alt.Y("lane2:Q", axis=None, scale=lane_scale),
+            shape=alt.Shape("head:N", legend=None, scale=arrows),
+            tooltip=LINK_TOOLTIP,
+        )
+    )
+    bars, labels = (layer.encode(href="url:N") for layer in (bars, labels))
+    chart: alt.TopLevelMixin = alt.layer(links, heads, bars, labels).properties(width=WIDE, height=18 * len(lanes))
     if acquisitions is not None and len(acquisitions):
         deals = acquisitions.sort_values("date")
         strip_data = pd.DataFrame(

@@ -157,3 +157,24 @@ def test_no_chart_is_taller_than_the_limit(specs, name) -> None:
     svg = vl_convert.vegalite_to_svg(specs[name])
     height = float(re.search(r'<svg[^>]*height="([0-9.]+)"', svg).group(1))
     assert height <= charts.MAX_HEIGHT, f"{name} is {height}px tall"
+
+
+def test_lineage_links_name_both_ends_stand_where_they_can_be_true_and_stay_apart(tables) -> None:
+    graph = lineage.build(tables)
+    spec = charts.lineage_timeline(graph, TODAY, pages="distros/").to_dict()
+    layers = spec["layer"]
+    edges = pd.DataFrame(spec["datasets"][layers[0]["data"]["name"]])
+    names = dict(zip(tables["distros"]["id"], tables["distros"]["name"], strict=True))
+    starts = {row["name"]: row for row in spec["datasets"][layers[2]["data"]["name"]]}
+    expected = {(names[a], r, names[b]) for a, b, r in graph.edges(keys=True)}
+    assert set(zip(edges["parent"], edges["relation"], edges["child"], strict=True)) == expected  # every edge
+    assert {t["title"] for t in layers[0]["encoding"]["tooltip"]} == {"From", "Relation", "To", "Date"}
+    for edge in edges.itertuples():
+        known = [starts[name]["start"] for name in (edge.parent, edge.child) if starts[name]["start"]]
+        if edge.when == "date unknown" and known:  # never before either end existed
+            assert edge.x >= max(known)
+    assert not edges.duplicated(["x"]).any()  # links that share a date stand apart
+    heads = layers[1]
+    assert heads["mark"]["type"] == "point" and heads["encoding"]["shape"]["field"] == "head"  # arrowheads
+    assert set(edges["head"]) <= {"triangle-down", "triangle-up"}
+    assert all(row["url"].startswith("distros/") for row in starts.values())  # marks link to the pages

@@ -27,7 +27,7 @@ def counts(site: Site) -> str:
 def _lineage(site: Site):
     from kb import charts, lineage
 
-    return charts.lineage_timeline(site.graph, site.today, lineage.acquisitions(site.tables))
+    return charts.lineage_timeline(site.graph, site.today, lineage.acquisitions(site.tables), pages="distros/")
 
 
 def _active(site: Site):
