@@ -116,7 +116,7 @@ def bench_builds(work: Path) -> None:
     notebooks = sorted((ROOT / "notebooks").glob("*.py"))
     start = time.perf_counter()
     for notebook in notebooks:
-        error = _execute(notebook, work / f"{notebook.stem}.ipynb", dates.today())
+        error = _execute(notebook, work / f"{notebook.stem}.ipynb", dates.today(), DATA)
         assert error is None, error
     floor = time.perf_counter() - start
     record(f"floor: {len(notebooks)} notebooks run one by one with nbclient", f"{floor:.1f} s")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DESCRIPTOR = "datapackage.json"
+DATA_VARIABLE = "KB_DATA"  # names the data folder for every kb command and for the notebooks a build runs
 ALIVE = ("active", "maintenance")  # the statuses of a distro that is still supported
 ENDED = "discontinued"
 UPSTREAM_BASE = "upstream-base"  # a distro kind that is here only as a root of lineage
@@ -158,7 +159,7 @@ def package_from(root: Path, spec: dict) -> Package:
 def locate_data() -> Path:
     """The data folder: $KB_DATA, else the nearest ``data/`` above the working directory, else the
     one beside this package. Notebooks use it, so they run from any folder."""
-    if env := os.environ.get("KB_DATA"):
+    if env := os.environ.get(DATA_VARIABLE):
         return Path(env)
     for folder in (Path.cwd(), *Path.cwd().parents):
         if (folder / "data" / DESCRIPTOR).is_file():

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import kb
 from kb.dates import TODAY
-from kb.schema import DESCRIPTOR, Package
+from kb.schema import DATA_VARIABLE, DESCRIPTOR, Package
 from kb.site.stable import stabilize
 
 KERNEL = "python3"
@@ -89,7 +89,9 @@ def latest_run(notebook: Path, cache: Path) -> Path | None:
     return runs[-1] if runs else None
 
 
-def execute_all(notebooks: list[Path], fingerprint: Fingerprint, cache: Path, today: dt.date) -> dict[Path, Path]:
+def execute_all(
+    notebooks: list[Path], fingerprint: Fingerprint, cache: Path, today: dt.date, data: Path
+) -> dict[Path, Path]:
     """Run the notebooks whose key has no cached result, in parallel, as of ``today``; return each
     notebook's executed .ipynb. Raises NotebookFailed naming the first notebook that failed."""
     cache.mkdir(parents=True, exist_ok=True)
@@ -98,7 +100,7 @@ def execute_all(notebooks: list[Path], fingerprint: Fingerprint, cache: Path, to
     if stale:
         workers = min(len(stale), os.cpu_count() or 1)
         with ProcessPoolExecutor(workers) as pool:
-            runs = pool.map(_execute, *zip(*stale, strict=True), [today] * len(stale))
+            runs = pool.map(_execute, *zip(*stale, strict=True), [today] * len(stale), [data] * len(stale))
             errors = [error for error in runs if error]
         if errors:
             raise NotebookFailed("\n\n".join(errors))
@@ -109,7 +111,7 @@ def execute_all(notebooks: list[Path], fingerprint: Fingerprint, cache: Path, to
     return results
 
 
-def _execute(notebook: Path, target: Path, today: dt.date) -> str | None:
+def _execute(notebook: Path, target: Path, today: dt.date, data: Path) -> str | None:
     """Execute one notebook into ``target``; return an error text instead of raising across processes."""
     import jupytext
     import nbformat
@@ -127,7 +129,8 @@ def _execute(notebook: Path, target: Path, today: dt.date) -> str | None:
         record_timing=False,  # no timestamps: two runs on the same data give the same file
     )
     try:
-        client.execute(env=os.environ | {TODAY: today.isoformat()})  # passed on to the kernel
+        # the build's one data folder and one today, passed on to the kernel
+        client.execute(env=os.environ | {TODAY: today.isoformat(), DATA_VARIABLE: str(data.resolve())})
     except CellExecutionError as error:
         return f"{notebook}: a cell failed:\n{error}"
     stabilize(document, notebook.stem)

@@ -134,7 +134,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             }
         try:
             executed = self.updating | execute_all(
-                [n for n in notebooks if n not in self.updating], self.fingerprint, cache, self.today
+                [n for n in notebooks if n not in self.updating], self.fingerprint, cache, self.today, self.data
             )
         except NotebookFailed as error:
             raise PluginError(str(error)) from None
@@ -154,10 +154,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if self.runner and self.runner.is_alive():
             return  # the rebuild it triggers will start the next run
         fingerprint, cache, refreshed, today = self.fingerprint, self.cache / "notebooks", self.refreshed, self.today
+        data = self.data
 
         def run() -> None:
             try:
-                execute_all(notebooks, fingerprint, cache, today)
+                execute_all(notebooks, fingerprint, cache, today, data)
             except NotebookFailed as error:
                 log.error("a notebook failed after the data changed:\n%s", error)
             refreshed.touch()
