@@ -10,8 +10,8 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install serve site test check lint validate unit lab bench lock clean
 
-# Every dependency from the lock, each checked against its hashes; then the project itself, with no
-# dependency resolution left to chance.
+# Every dependency from the lock, the build backend included, each checked against its hashes; then
+# the project itself, with no dependency resolution left to chance.
 $(INSTALLED): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
@@ -59,7 +59,8 @@ lock:
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet --disable-pip-version-check pip-tools
 	.lock-venv/bin/pip-compile --quiet --generate-hashes --extra dev --strip-extras --no-emit-index-url \
-		--no-emit-find-links --constraint constraints.txt --output-file requirements.lock pyproject.toml
+		--no-emit-find-links --all-build-deps --allow-unsafe --constraint constraints.txt \
+		--output-file requirements.lock pyproject.toml
 	rm -rf .lock-venv
 
 clean:

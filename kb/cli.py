@@ -106,6 +106,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(errors="backslashreplace")
     try:
         return args.run(args)
+    except NoData as error:
+        return _usage_error(args.command, error)
     except InvalidDescriptor as invalid:  # fmt, add and links need a usable descriptor
         for issue in invalid.issues:
             print(text_line(issue))
@@ -133,7 +135,12 @@ def _validate(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+class NoData(FileNotFoundError):
+    """The folder named holds no data package: a usage error of whichever command."""
+
+
 def _package(path: str | None):
+    """The data package a command names: its folder or its datapackage.json (default: ./data)."""
     from kb.schema import DESCRIPTOR, locate_data
     from kb.validation.descriptor import read_package
 
@@ -141,8 +148,26 @@ def _package(path: str | None):
     if root.name == DESCRIPTOR:
         root = root.parent
     if not (root / DESCRIPTOR).is_file():
-        raise FileNotFoundError(f"no {DESCRIPTOR} in {root}")
+        raise NoData(f"no {DESCRIPTOR} in {root}")
     return read_package(root)
+
+
+def _tables(package, names) -> dict:
+    """The named tables of ``package`` as read from disk (None for a file that cannot be read)."""
+    from kb.validation.reader import read_table
+
+    found = {}
+    for name in names:
+        resource = package.resource(name)
+        found[name], _ = read_table(resource, package.path(resource), str(package.path(resource)))
+    return found
+
+
+def _print_issues(issues, format: str, level: str = "error") -> None:
+    from kb.validation.render import github_annotation
+
+    for issue in issues:
+        print(github_annotation(issue, level) if format == "github" else text_line(issue))
 
 
 def _fmt(args: argparse.Namespace) -> int:
@@ -152,8 +177,8 @@ def _fmt(args: argparse.Namespace) -> int:
         package = _package(args.path)
         with locked(package.root):
             return _fmt_package(package, args.check)
-    except InvalidDescriptor:
-        raise  # reported at its positions by main
+    except (InvalidDescriptor, NoData):
+        raise  # reported by main
     except (FileNotFoundError, ValueError, KeyError, WriteRefused) as error:
         return _usage_error("fmt", error)
 
@@ -214,11 +239,9 @@ def _change_rows(command: str, args: argparse.Namespace, change, done: str) -> i
     from kb.csvfile import WriteRefused
     from kb.validation.render import text_line
 
+    package = _package(args.data)
     try:
-        package = _package(args.data)
         resource = package.resource(args.table)
-    except FileNotFoundError as error:
-        return _usage_error(command, error)
     except StopIteration:
         names = ", ".join(resource.name for resource in package.resources)
         return _usage_error(command, f"no table {args.table!r}; the tables are {names}")
@@ -249,41 +272,25 @@ def _cells(command: str, words: list[str]) -> dict[str, str]:
 
 def _links(args: argparse.Namespace) -> int:
     from kb.links import check
-    from kb.validation.reader import read_table
-    from kb.validation.render import github_annotation
 
-    try:
-        package = _package(args.path)
-    except FileNotFoundError as error:
-        return _usage_error("links", error)
-    resource = package.resource("sources")
-    sources, _ = read_table(resource, package.path(resource), str(package.path(resource)))
+    sources = _tables(_package(args.path), ["sources"])["sources"]
     broken = check(sources) if sources else []
-    for issue in broken:
-        print(github_annotation(issue, "warning") if args.format == "github" else text_line(issue))
+    _print_issues(broken, args.format, "warning")
     print(f"checked {len(sources.rows) if sources else 0} source URLs: {len(broken)} broken")
     return 1 if broken else 0
 
 
 def _evidence(args: argparse.Namespace) -> int:
     from kb.evidence import Cache, check
-    from kb.validation.reader import read_table
-    from kb.validation.render import github_annotation, text_line
 
-    try:
-        package = _package(args.path)
-    except FileNotFoundError as error:
-        return _usage_error("evidence", error)
-    tables = {}
-    for resource in package.resources:
-        if {"source", "quote"} <= set(resource.field_names) or resource.name == "sources":
-            tables[resource.name], _ = read_table(resource, package.path(resource), str(package.path(resource)))
+    package = _package(args.path)
+    quoted = [r.name for r in package.resources if {"source", "quote"} <= set(r.field_names)]
+    tables = _tables(package, ["sources", *quoted])
     sources = tables.pop("sources")
     issues = check(
         [table for table in tables.values() if table], sources, Cache(Path(args.cache), offline=args.offline)
     )
-    for issue in issues:
-        print(github_annotation(issue) if args.format == "github" else text_line(issue))
+    _print_issues(issues, args.format)
     quotes = sum(1 for table in tables.values() if table for row in table.rows if row.cells.get("quote"))
     print(f"checked {quotes} quotes: {len(issues)} problem{'s' * (len(issues) != 1)}")
     return 1 if issues else 0
@@ -298,10 +305,7 @@ def _refresh(args: argparse.Namespace) -> int:
     from kb.refresh.runner import collect, report, tables, write
     from kb.validation.render import text_line
 
-    try:
-        package = _package(args.path)
-    except FileNotFoundError as error:
-        return _usage_error("refresh", error)
+    package = _package(args.path)
     chosen = [adapter for adapter in adapters() if args.only in (None, adapter.name)]
     if not chosen:
         names = ", ".join(adapter.name for adapter in adapters())
@@ -336,20 +340,10 @@ def _refresh(args: argparse.Namespace) -> int:
 def _crosscheck(args: argparse.Namespace) -> int:
     from kb.crosscheck import compare
     from kb.refresh.fetch import base_url
-    from kb.validation.reader import read_table
-    from kb.validation.render import github_annotation, text_line
 
-    try:
-        package = _package(args.path)
-    except FileNotFoundError as error:
-        return _usage_error("crosscheck", error)
-    tables = {}
-    for name in ("distros", "organizations", "lineage"):
-        resource = package.resource(name)
-        tables[name], _ = read_table(resource, package.path(resource), str(package.path(resource)))
+    tables = _tables(_package(args.path), ["distros", "organizations", "lineage"])
     issues, failures = compare(tables["distros"], tables["organizations"], tables["lineage"], base_url(args.feeds_url))
-    for issue in issues:
-        print(github_annotation(issue, "warning") if args.format == "github" else text_line(issue))
+    _print_issues(issues, args.format, "warning")
     for line in failures:
         print(line, file=sys.stderr)
     items = sum(1 for row in tables["distros"].rows if row.cells.get("wikidata"))
