@@ -229,6 +229,6 @@ def test_head_links_name_the_feeds() -> None:
     names = {"acme-os": HOSTILE}
     linked = feeds.head_links(page, "distros/acme-os.md", lambda path: f"../../{path}", names)
     assert 'href="../../feeds/releases.atom"' in linked and 'href="../../feeds/distros/acme-os.atom"' in linked
-    assert "<script>" not in linked and 'rel="alternate" type="text/calendar"' in linked
+    assert "<script>" not in linked and 'rel="alternate feed" type="text/calendar"' in linked
     other = feeds.head_links(page, "compare.md", lambda path: path, names)
     assert "feeds/distros/" not in other and "feeds/releases.atom" in other

@@ -22,7 +22,6 @@ PHONE = 390
 TALLEST_CHART = 2_500
 MAX_CODE_SHARE = 0.10
 # Charts whose height comes from kb/charts.py: one bar row per distro and runtime, unbounded.
-TOO_TALL = {"notebooks/03-runtimes/": "kb/charts.py runtime_periods draws about 11,800 px tall"}
 
 VISIBLE_CODE = """() => {
   const code = Array.from(document.querySelectorAll('.jupyter-wrapper .jp-InputArea-editor'))
@@ -72,13 +71,7 @@ def test_charts_keep_their_size_on_a_phone(base_url, browser, page) -> None:
     visit.close()
 
 
-@pytest.mark.parametrize(
-    "page",
-    [
-        pytest.param(page, marks=pytest.mark.xfail(reason=TOO_TALL[page], strict=True)) if page in TOO_TALL else page
-        for page in ["", *NOTEBOOKS]
-    ],
-)
+@pytest.mark.parametrize("page", ["", *NOTEBOOKS])
 def test_no_chart_is_taller_than_a_few_screens(base_url, browser, page) -> None:
     visit = Visit(browser, base_url + page)
     visit.charts_drawn()

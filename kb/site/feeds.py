@@ -1,5 +1,5 @@
 """Syndication: the Atom feeds of releases and corrections, the end-of-support calendar, and the
-``<link rel="alternate">`` tags that announce them in the pages' heads.
+``<link rel="alternate feed">`` tags that announce them in the pages' heads.
 
 Everything here is computed from the data and the git history of data/, never from the clock, so
 two builds of the same commit publish the same bytes.
@@ -175,8 +175,10 @@ def head_links(output: str, src_uri: str, relative, names: dict[str, str]) -> st
     distro = src_uri.removeprefix("distros/").removesuffix(".md")
     if src_uri == f"{distro_url(distro)[:-1]}.md" and distro in names:
         links.append((distro_feed(distro), "application/atom+xml", f"{names[distro]}: releases and corrections"))
+    # "alternate feed", not the bare "alternate" that Material takes for a translation of the page (it
+    # then fetches a sitemap.xml beside each link); feed readers look for the alternate token and the type.
     tags = "".join(
-        f'<link rel="alternate" type="{kind}" title="{text(title)}" href="{text(relative(path))}">'
+        f'<link rel="alternate feed" type="{kind}" title="{text(title)}" href="{text(relative(path))}">'
         for path, kind, title in links
     )
     return output.replace("</head>", tags + "</head>", 1)

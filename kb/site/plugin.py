@@ -33,6 +33,7 @@ from kb.validation.render import render
 log = logging.getLogger("mkdocs.plugins.kb")
 MARKER = re.compile(r"<!-- kb:(\w+)(?: (\w+))? -->")
 # CONTRIBUTING links the repository's files; on the site the same links lead to the pages made from them.
+OVERVIEWS, OVERVIEW_BOOST = ("compare.md", "choose.md"), 0.2  # measured: topic pages lead for rpm-ostree, Ignition
 SITE_PAGES = {"kb/validation/catalogue.py": "reference/errors.md", "data/datapackage.json": "reference/schema.md"}
 
 
@@ -168,6 +169,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_page_content(self, html: str, page, config, files) -> str:
         html = figures.wrap_charts(html, get_relative_url("data/", page.url))
+        if page.file.src_uri in OVERVIEWS:
+            # every feature and distribution is named on these pages: in search they follow the pages about one
+            page.meta.setdefault("search", {}).setdefault("boost", OVERVIEW_BOOST)
         if not (page.file.src_uri.startswith("notebooks/") and page.file.src_uri.endswith(".ipynb")):
             return html
         html = notebook_page.as_report(html)
