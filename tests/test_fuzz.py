@@ -8,6 +8,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from conftest import FIXTURES, build_package
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -67,6 +68,7 @@ def mutate(original: bytes, position: int, cut: int, insert: bytes) -> bytes:
     return original[:at] + insert + original[at + cut :]
 
 
+@pytest.mark.slow  # a thousand packages: make test runs it, the quick loop does not
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(edits)
 def test_mutated_packages_get_clean_errors(mutations) -> None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pandas as pd
 
 from kb.escaping import text
-from kb.site.context import Citations, Site
+from kb.site.context import Site
 from kb.site.identifiers import identifiers
-from kb.site.markup import date, link
+from kb.site.markup import Citations, date, link
 from kb.site.values import inferred
 
 STATUS_LABELS = {"active": "Active", "maintenance": "Maintenance only", "discontinued": "Discontinued"}

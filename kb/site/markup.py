@@ -35,3 +35,31 @@ def table(headers: list[str], rows: list[list[str]], css: str = "") -> str:
     head = "".join(f"<th>{cell}</th>" for cell in headers)
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
     return f'<table class="kb-table {css}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+class Citations:
+    """Numbered citations of one page: [n] markers in the text, the list of sources at the end."""
+
+    def __init__(self, sources: dict[str, dict]) -> None:
+        self.sources = sources
+        self.order: list[str] = []
+
+    def cite(self, source: str, quote: object = None) -> str:
+        """The marker of ``source``; hovering it shows the fact's quote, or the source's title."""
+        if source not in self.order:
+            self.order.append(source)
+        number = self.order.index(source) + 1
+        hint = text(quote) or text(self.sources[source]["title"])
+        return f'<sup class="kb-cite"><a href="#ref-{number}" title="{hint}">[{number}]</a></sup>'
+
+    def html(self) -> str:
+        items = []
+        for number, source in enumerate(self.order, start=1):
+            row = self.sources[source]
+            published = f", {date(row, 'published')}" if pd.notna(row["published"]) else ""
+            items.append(
+                f'<li id="ref-{number}"><a href="{href(row["url"])}" rel="nofollow noopener">{text(row["title"])}</a>. '
+                f"{text(row['publisher'])}{published}; accessed {row['accessed'].date().isoformat()}. "
+                f'<span class="kb-source-type">{text(row["type"])}</span></li>'
+            )
+        return '<ol class="kb-references">' + "".join(items) + "</ol>"

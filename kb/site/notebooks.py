@@ -22,8 +22,10 @@ from importlib import metadata
 from pathlib import Path
 
 import kb
+from kb.csvfile import write_text
 from kb.dates import TODAY
 from kb.schema import DATA_VARIABLE, DESCRIPTOR, Package
+from kb.site.cache import KeyedCache
 from kb.site.stable import stabilize
 
 KERNEL = "python3"
@@ -78,15 +80,14 @@ def cache_key(notebook: Path, fingerprint: Fingerprint) -> str:
     return hashlib.sha256(notebook.read_bytes() + fingerprint.of(declared_tables(notebook)).encode()).hexdigest()[:20]
 
 
+def runs(cache: Path) -> KeyedCache:
+    """The executed notebooks kept in ``cache``, one per notebook."""
+    return KeyedCache(cache, ".ipynb")
+
+
 def executed_path(notebook: Path, fingerprint: Fingerprint, cache: Path) -> Path:
     """Where the run of ``notebook`` on the data with ``fingerprint`` is kept."""
-    return cache / f"{notebook.stem}-{cache_key(notebook, fingerprint)}.ipynb"
-
-
-def latest_run(notebook: Path, cache: Path) -> Path | None:
-    """The most recent kept run of ``notebook``, whatever data it ran on."""
-    runs = sorted(cache.glob(f"{notebook.stem}-*.ipynb"), key=lambda path: path.stat().st_mtime)
-    return runs[-1] if runs else None
+    return runs(cache).path(notebook.stem, cache_key(notebook, fingerprint))
 
 
 def execute_all(
@@ -104,10 +105,8 @@ def execute_all(
             errors = [error for error in runs if error]
         if errors:
             raise NotebookFailed("\n\n".join(errors))
-    for notebook, target in results.items():
-        for old in cache.glob(f"{notebook.stem}-*.ipynb"):
-            if old != target:
-                old.unlink()
+    for notebook in notebooks:
+        runs(cache).keep(notebook.stem, cache_key(notebook, fingerprint))
     return results
 
 
@@ -134,7 +133,5 @@ def _execute(notebook: Path, target: Path, today: dt.date, data: Path) -> str | 
     except CellExecutionError as error:
         return f"{notebook}: a cell failed:\n{error}"
     stabilize(document, notebook.stem)
-    temporary = target.with_suffix(".tmp")
-    nbformat.write(document, temporary)
-    temporary.replace(target)
+    write_text(target, nbformat.writes(document))
     return None

@@ -10,9 +10,9 @@ from kb.escaping import text
 from kb.features import UNKNOWN
 from kb.schema import UPSTREAM_BASE
 from kb.site import words
-from kb.site.context import Citations, Site
+from kb.site.context import Site
 from kb.site.infobox import infobox, kind, status
-from kb.site.markup import date, link, table
+from kb.site.markup import Citations, date, link, table
 from kb.site.values import inferred, mark
 from kb.validation.catalogue import CATALOGUE
 

@@ -25,8 +25,9 @@ from mkdocs.utils import get_relative_url
 from kb import dates
 from kb.schema import DESCRIPTOR
 from kb.site import api, assets, chooser, compare, feeds, figures, home, notebook_page, pages
+from kb.site.cache import KeyedCache
 from kb.site.context import Site
-from kb.site.notebooks import NotebookFailed, execute_all, executed_path, fingerprint, latest_run
+from kb.site.notebooks import NotebookFailed, execute_all, executed_path, fingerprint, runs
 from kb.validation import validate
 from kb.validation.render import render
 
@@ -131,7 +132,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 notebook: previous
                 for notebook in notebooks
                 if not executed_path(notebook, self.fingerprint, cache).exists()
-                and (previous := latest_run(notebook, cache)) is not None
+                and (previous := runs(cache).latest(notebook.stem)) is not None
             }
         try:
             executed = self.updating | execute_all(
@@ -194,12 +195,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if kind == "counts":
             return home.counts(site)
         if kind == "chart" and name in home.CHARTS:
-            cached = self.cache / "charts" / f"{name}-{self.fingerprint.of()}.html"
+            charts, key = KeyedCache(self.cache / "charts", ".html"), self.fingerprint.of()
+            cached = charts.path(name, key)
             if not cached.exists():  # building a chart imports altair: seconds saved on a warm rebuild
-                cached.parent.mkdir(parents=True, exist_ok=True)
-                for old in cached.parent.glob(f"{name}-*.html"):
-                    old.unlink()
-                cached.write_text(home.chart_html(name, site), encoding="utf-8")
+                charts.write(name, key, home.chart_html(name, site))
             return cached.read_text(encoding="utf-8")
         raise PluginError(f"unknown marker <!-- kb:{kind} {name or ''} -->")
 
