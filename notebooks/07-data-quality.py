@@ -26,7 +26,7 @@ import pandas as pd
 import kb
 from kb import charts, features, spans
 from kb.present import findings, names, table
-from kb.schema import locate_data
+from kb.schema import UPSTREAM_BASE, locate_data
 from kb.validation.descriptor import read_package
 
 tables = kb.load()
@@ -140,6 +140,24 @@ stale_distros = sorted(set(stale["distro"]))
 table(stale.assign(checked=stale["checked"].dt.strftime("%Y-%m-%d"))[["distro", "line", "latest_version", "checked"]])
 
 # %% [markdown]
+# ## Supported distributions without a dated release
+#
+# Supported distributions (upstream bases aside) where no release row gives both a latest version
+# and its date: their pages say so instead of naming a latest release.
+
+# %%
+distros = tables["distros"]
+supported = distros[distros["status"].isin(spans.ALIVE) & (distros["kind"] != UPSTREAM_BASE)]
+dated = releases.dropna(subset=["latest_version", "latest_date"])
+undated_releases = supported[~supported["id"].isin(dated["distro"])]
+table(
+    undated_releases.assign(lines=undated_releases["id"].map(releases["distro"].value_counts()).fillna(0).astype(int))[
+        ["id", "name", "lines"]
+    ],
+    distro="id",
+)
+
+# %% [markdown]
 # ## Gaps a contributor could fill
 #
 # Every distribution × feature cell without a sourced value, and distributions missing a date.
@@ -174,6 +192,8 @@ findings(
     f"{len(sources)} sources back {len(facts)} fact rows; "
     + names(f"{t}: {s} sources, {f} rows" for t, s, f in by_type.head(3).itertuples(index=False))
     + " lead.",
+    f"{len(supported) - len(undated_releases)} of {len(supported)} supported distributions have a dated latest "
+    f"release; the other {len(undated_releases)} have none: {names(undated_releases['name'])}.",
     f"{len(releases)} release rows cover {with_releases} distributions; {len(stale)} rows of "
     f"{len(stale_distros)} supported distributions were checked more than {STALE_DAYS} days ago: "
     f"{names(stale_distros)}.",

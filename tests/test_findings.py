@@ -280,6 +280,13 @@ def test_the_published_notebooks_say_what_the_data_says(site) -> None:
 
     cells = len(compared) * len(read_rows("features"))
     assert f"{len(values)} of {cells} distribution × feature cells" in page_text(site, "07-data-quality")
+    supported_now = [d["id"] for d in compared if d["status"] in ALIVE]
+    dated = {r["distro"] for r in read_rows("releases") if r["latest_version"] and r["latest_date"]}
+    with_release = sum(d in dated for d in supported_now)
+    assert (
+        f"{with_release} of {len(supported_now)} supported distributions have a dated latest release; "
+        f"the other {len(supported_now) - with_release} have none"
+    ) in page_text(site, "07-data-quality")
 
     strict = ["selinux", "no-ssh", "automatic-updates", "image-based-updates"]
     supported = [d for d in compared if d["status"] != "discontinued"]

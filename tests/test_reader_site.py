@@ -94,6 +94,15 @@ def test_an_active_distro_checked_long_ago_is_flagged_outdated(tmp_path) -> None
     assert "outdated" not in pages.distro_page(later, "acme-os")  # discontinued: old is expected
 
 
+def test_an_active_distro_without_a_dated_release_says_so(tmp_path) -> None:
+    site = fixture_site(tmp_path)
+    releases = site.tables["releases"]
+    site.tables["releases"] = releases[releases["distro"] != "acme-next"]
+    html = pages.distro_page(site, "acme-next")
+    latest = re.search(r"<th>Latest release</th><td>(.*?)</td>", html).group(1)
+    assert latest == '<span class="kb-gap">not recorded: no source read so far gives a dated release</span>'
+
+
 def test_no_infobox_release_rows_without_releases(small) -> None:
     html = pages.distro_page(small, "acme-base")
     assert "Latest release" not in html and "Supported lines" not in html

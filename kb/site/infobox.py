@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kb.escaping import text
+from kb.schema import ALIVE, UPSTREAM_BASE
 from kb.site.context import Site
 from kb.site.identifiers import identifiers
 from kb.site.markup import Citations, date, link
@@ -13,6 +14,7 @@ from kb.site.values import inferred
 
 STATUS_LABELS = {"active": "Active", "maintenance": "Maintenance only", "discontinued": "Discontinued"}
 STALE_AFTER_DAYS = 90
+NO_DATED_RELEASE = "not recorded: no source read so far gives a dated release"
 
 
 def kind(value: str) -> str:
@@ -89,6 +91,8 @@ def infobox(site: Site, distro: str, cite: Citations) -> str:
         stale = outdated(row, newest, site.today)
         flag = ' <strong class="kb-outdated">outdated: checked over 90 days ago</strong>' if stale else ""
         facts.append(("Latest release", _release(newest, cite, site.today) + flag))
+    elif row["status"] in ALIVE and row["kind"] != UPSTREAM_BASE:
+        facts.append(("Latest release", f'<span class="kb-gap">{NO_DATED_RELEASE}</span>'))
     lines = supported(releases, site.today)
     if not lines.empty:
         items = "".join(
