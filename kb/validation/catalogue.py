@@ -204,6 +204,15 @@ _CODES = [
         ("cell",),
     ),
     Code(
+        "unpinned-link",
+        "Link to a moving branch",
+        "The URL links a file on a repository branch (main, master, HEAD, …): the text under it can change "
+        "or vanish, and the quote with it.",
+        "Link the file at a commit SHA or a release tag (on GitHub, press y on the file's page), "
+        "with #L<n> where the quote sits.",
+        ("cell",),
+    ),
+    Code(
         "invalid-url",
         "Invalid URL",
         "The URL has no host or holds spaces.",

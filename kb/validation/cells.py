@@ -16,6 +16,11 @@ from kb.validation.wording import suggest
 FORMULA_STARTS = ("=", "+", "-", "@")
 PLAIN_URL = re.compile(r"https://[A-Za-z0-9.-]+(:[0-9]+)?([/?#][^\s]*)?")
 WHITESPACE = re.compile(r"\s")
+# A file on a repository branch: the text under the link moves, so a quote from it cannot be checked.
+BRANCH_LINK = re.compile(
+    r"https://(?:github\.com/[^/]+/[^/]+/(?:blob|tree|raw)|gitlab\.com/.+?/-/(?:blob|tree|raw)"
+    r"|raw\.githubusercontent\.com/[^/]+/[^/]+)/(?:main|master|HEAD|develop|devel|development|trunk|gh-pages)(?:[/#?]|$)"
+)
 
 
 def check_cells(table: Table, today: dt.date) -> list[Issue]:
@@ -48,8 +53,8 @@ def _quick_check(field: Field, today: dt.date):
             return frozenset(field.enum).__contains__
         if field.is_date:  # starts with a digit, so never a formula
             return functools.lru_cache(maxsize=8192)(lambda value: not any(_date_problems(field, value, {}, today)))
-        if field.is_url:  # starts with https://
-            return PLAIN_URL.fullmatch
+        if field.is_url:  # starts with https://, and not a file on a branch
+            return lambda value: PLAIN_URL.fullmatch(value) is not None and BRANCH_LINK.match(value) is None
     if field.enum or field.is_date or field.is_url:  # the same kinds with a length limit: rare
         return lambda value: not any(_problems(field, value, {}, today))
     pattern, limit = field.pattern, field.max_length
@@ -105,6 +110,9 @@ def _url_problems(field: Field, value: str, row: dict[str, str]):
         value = "https://" + value.removeprefix("http://")
     if not value.startswith("https://"):
         yield "insecure-url", f"{field.name} must start with https:// ({value[:40]!r} does not)"
+        return
+    if BRANCH_LINK.match(value):
+        yield "unpinned-link", f"{field.name} {value[:80]!r} links a file on a branch, whose text can change"
         return
     if PLAIN_URL.fullmatch(value):
         return  # the common case, decided without parsing
