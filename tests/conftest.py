@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import functools
+import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -74,20 +79,34 @@ def site(tmp_path_factory) -> Path:
     return target
 
 
-@pytest.fixture(scope="session")
-def base_url(site):
-    """The built site served on 127.0.0.1 under a sub-path, as on a GitHub Pages project site."""
-    import functools
-    import http.server
-    import threading
+@contextlib.contextmanager
+def serving(handler) -> Iterator[http.server.ThreadingHTTPServer]:
+    """An HTTP server on 127.0.0.1, on a free port, answering with ``handler`` in a thread; its
+    address is ``server.base``."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.base = f"http://127.0.0.1:{server.server_port}"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
 
+
+@contextlib.contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """``folder`` served under a sub-path, as on a GitHub Pages project site: its URL."""
     from browsing import PREFIX, SubPathHandler
 
-    handler = functools.partial(SubPathHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    server.shutdown()
+    with serving(functools.partial(SubPathHandler, directory=str(folder))) as server:
+        yield server.base + PREFIX
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    """The built site, served."""
+    with served(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import http.server
 import io
-import threading
 import time
 import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from conftest import serving
 
 FEEDS = Path(__file__).resolve().parent / "fixtures" / "feeds"
 WIKIDATA = "www.wikidata.org/w/wbgetentities-Q6-Q42.json"
@@ -58,14 +59,9 @@ def feed_server(
         def log_message(self, *args) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    server.asked = asked
-    server.base = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
+    with serving(Handler) as server:
+        server.asked = asked
         yield server
-    finally:
-        server.shutdown()
 
 
 def add_rows(file: Path, rows: list[dict[str, str]]) -> None:

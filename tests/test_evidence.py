@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import build_package
+from conftest import build_package, serving
 
 from kb.cli import main
 from kb.evidence import Cache, Page, fetched_url, normalized, pages, plain_text
@@ -40,12 +40,9 @@ def server(tmp_path: Path) -> Iterator[str]:
         def log_message(self, *args) -> None:
             pass
 
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=root))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    httpd.asked = asked
-    yield httpd
-    httpd.shutdown()
+    with serving(functools.partial(Handler, directory=root)) as httpd:
+        httpd.asked = asked
+        yield httpd
 
 
 def package(folder: Path, base: str, rows: list[tuple[str, str]]) -> Path:
@@ -79,7 +76,7 @@ def run(capsys, *args: str) -> tuple[int, list[str]]:
 
 
 def test_quotes_are_found_across_markup_and_whitespace(tmp_path: Path, server, capsys) -> None:
-    base = f"http://127.0.0.1:{server.server_port}"
+    base = server.base
     rows = [
         ("docs", "The root file system is mounted read-only at boot."),
         ("readme", "Updates are atomic: the new image is written to the other partition."),
@@ -91,7 +88,7 @@ def test_quotes_are_found_across_markup_and_whitespace(tmp_path: Path, server, c
 
 
 def test_a_missing_quote_and_an_unreachable_page_have_their_own_codes(tmp_path: Path, server, capsys) -> None:
-    base = f"http://127.0.0.1:{server.server_port}"
+    base = server.base
     rows = [
         ("docs", "The root file system is read-write."),
         ("docs", "var hidden"),  # script text is not page text
@@ -109,7 +106,7 @@ def test_a_missing_quote_and_an_unreachable_page_have_their_own_codes(tmp_path: 
 
 
 def test_pages_are_cached_and_an_offline_run_needs_no_server(tmp_path: Path, server, capsys) -> None:
-    base = f"http://127.0.0.1:{server.server_port}"
+    base = server.base
     data = package(tmp_path / "data", base, [("docs", "mounted read-only"), ("readme", "written to the other")])
     cache = str(tmp_path / "cache")
     assert run(capsys, str(data), "--cache", cache)[0] == 0

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import functools
 import http.server
-import threading
 
-from conftest import build_package
+from conftest import build_package, serving
 
 from kb.links import check, status
 from kb.validation.descriptor import read_package
@@ -29,17 +28,15 @@ def test_broken_urls_are_located(tmp_path) -> None:
     assert "answered 404" in issues[0].message
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
 def test_status_reads_real_answers(tmp_path) -> None:
     (tmp_path / "here.html").write_text("ok")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
-        assert status(f"{base}/here.html") == 200
-        assert status(f"{base}/gone.html") == 404
-    finally:
-        server.shutdown()
-        server.server_close()
-    assert isinstance(status(f"{base}/after-shutdown"), str)  # refused: the reason, not a crash
+    handler = functools.partial(QuietHandler, directory=str(tmp_path))
+    with serving(handler) as server:
+        assert status(f"{server.base}/here.html") == 200
+        assert status(f"{server.base}/gone.html") == 404
+    assert isinstance(status(f"{server.base}/after-shutdown"), str)  # refused: the reason, not a crash

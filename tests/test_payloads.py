@@ -4,16 +4,13 @@ URL in the descriptor, must not run on any page of the built site, nor leave a s
 from __future__ import annotations
 
 import csv
-import functools
-import http.server
 import io
 import json
 import shutil
-import threading
 
 import pytest
-from browsing import PREFIX, SubPathHandler, Visit
-from conftest import DATA, build_site
+from browsing import Visit
+from conftest import DATA, build_site, served
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -78,11 +75,8 @@ def hostile_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def hostile_url(hostile_site):
-    handler = functools.partial(SubPathHandler, directory=str(hostile_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    server.shutdown()
+    with served(hostile_site) as url:
+        yield url
 
 
 SCRIPT_URLS = """() => [...document.querySelectorAll('[href], [src], [action], [formaction], [xlink\\\\:href]')]
