@@ -71,25 +71,12 @@ def _distro_dates(table: Table, today: dt.date) -> list[Issue]:
     for row in table.rows:
         status, end = row.cells.get("status"), _date(row, "end_of_life")
         if status == ENDED and end and end.start > today:
-            issues.append(
-                _at(
-                    table,
-                    row,
-                    "status",
-                    "status-mismatch",
-                    f"status is {ENDED} but end_of_life {end} is in the future (use {ALIVE[-1]})",
-                )
-            )
+            problem = f"status is {ENDED} but end_of_life {end} is in the future (use {ALIVE[-1]})"
         elif status in ALIVE and end and end.end < today:
-            issues.append(
-                _at(
-                    table,
-                    row,
-                    "status",
-                    "status-mismatch",
-                    f"status is {status} but end_of_life {end} has passed (use {ENDED})",
-                )
-            )
+            problem = f"status is {status} but end_of_life {end} has passed (use {ENDED})"
+        else:
+            continue
+        issues.append(_at(table, row, "status", "status-mismatch", problem))
     return issues
 
 
