@@ -101,8 +101,8 @@ def execute_all(
     if stale:
         workers = min(len(stale), os.cpu_count() or 1)
         with ProcessPoolExecutor(workers) as pool:
-            runs = pool.map(_execute, *zip(*stale, strict=True), [today] * len(stale), [data] * len(stale))
-            errors = [error for error in runs if error]
+            outcomes = pool.map(_execute, *zip(*stale, strict=True), [today] * len(stale), [data] * len(stale))
+            errors = [error for error in outcomes if error]
         if errors:
             raise NotebookFailed("\n\n".join(errors))
     for notebook in notebooks:
