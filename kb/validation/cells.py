@@ -24,19 +24,25 @@ BRANCH_LINK = re.compile(
 
 
 def check_cells(table: Table, today: dt.date) -> list[Issue]:
-    """Check every cell of ``table`` against its field's constraints."""
-    fields = [
-        (field, table.columns[field.name], _quick_check(field, today))
-        for field in table.resource.fields
-        if field.name in table.columns
-    ]
+    """Check every cell of ``table`` against its field's constraints. Column by column, each distinct
+    value is judged once: ids, enums, dates and sources repeat down a column."""
     issues: list[Issue] = []
-    for row in table.rows:
-        for field, column, looks_fine in fields:
-            value = row.cells[field.name]
+    for field in table.resource.fields:
+        if field.name not in table.columns:
+            continue
+        column, looks_fine = table.columns[field.name], _quick_check(field, today)
+        values = [row.cells[field.name] for row in table.rows]
+        suspect = {
+            value
+            for value in set(values)
+            if not (value and value.isprintable() and value == value.strip() and looks_fine(value))
+        }
+        if not suspect:
+            continue  # most columns: every value passes the quick check
+        for row, value in zip(table.rows, values, strict=True):
+            if value not in suspect:
+                continue
             if value:
-                if value.isprintable() and value == value.strip() and looks_fine(value):
-                    continue  # most cells: no need for the detailed checks below
                 for code, message in _problems(field, value, row.cells, today):
                     issues.append(issue(table.path, row.line, column, code, message))
             elif field.required:
