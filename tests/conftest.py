@@ -85,7 +85,8 @@ def serving(handler) -> Iterator[http.server.ThreadingHTTPServer]:
     address is ``server.base``."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.base = f"http://127.0.0.1:{server.server_port}"
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # a short poll: shutdown() waits for it, and half a second per server adds up over the suite
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
     try:
         yield server
     finally:

@@ -53,8 +53,19 @@ def builders(tables):
 
 
 @pytest.fixture(scope="module")
-def specs(tables):
-    return {name: chart.to_dict() for name, chart in builders(tables).items()}
+def built(tables):
+    return builders(tables)
+
+
+@pytest.fixture(scope="module")
+def specs(built):
+    return {name: chart.to_dict() for name, chart in built.items()}
+
+
+@pytest.fixture(scope="module")
+def svgs(specs):
+    """Each chart drawn by Vega (vl-convert), once per module."""
+    return {name: vl_convert.vegalite_to_svg(spec) for name, spec in specs.items()}
 
 
 NAMES = [
@@ -63,10 +74,10 @@ NAMES = [
 ]  # fmt: skip
 
 
-def test_every_builder_is_tested(tables) -> None:
+def test_every_builder_is_tested(built) -> None:
     public = {name for name in dir(charts) if callable(getattr(charts, name)) and not name.startswith("_")}
     helpers = {"finish", "theme", "drawn_spans", "runtime_scale"}
-    assert set(builders(tables)) == public - helpers == set(NAMES)
+    assert set(built) == public - helpers == set(NAMES)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -77,9 +88,10 @@ def test_every_chart_has_a_title_and_a_description(specs, name) -> None:
     assert len(spec["description"]) > 40
 
 
+@pytest.mark.slow  # drawing every chart in Vega takes seconds
 @pytest.mark.parametrize("name", NAMES)
-def test_every_chart_renders_in_vega(specs, name) -> None:
-    svg = vl_convert.vegalite_to_svg(specs[name])
+def test_every_chart_renders_in_vega(svgs, name) -> None:
+    svg = svgs[name]
     assert svg.startswith("<svg") and "<path" in svg
 
 
@@ -152,9 +164,10 @@ def _heights(spec) -> list:
     return found
 
 
+@pytest.mark.slow  # drawing every chart in Vega takes seconds
 @pytest.mark.parametrize("name", NAMES)
-def test_no_chart_is_taller_than_the_limit(specs, name) -> None:
-    svg = vl_convert.vegalite_to_svg(specs[name])
+def test_no_chart_is_taller_than_the_limit(svgs, name) -> None:
+    svg = svgs[name]
     height = float(re.search(r'<svg[^>]*height="([0-9.]+)"', svg).group(1))
     assert height <= charts.MAX_HEIGHT, f"{name} is {height}px tall"
 

@@ -159,6 +159,7 @@ VALUES = st.recursive(
 )
 
 
+@pytest.mark.slow  # 150 packages: make test runs it, the quick loop does not
 @settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
 )

@@ -149,6 +149,7 @@ def test_no_page_loads_anything_from_another_host(site) -> None:
         assert not external, f"{html}: {external}"
 
 
+@pytest.mark.slow  # runs mkdocs build
 def test_the_build_fails_closed_on_invalid_data(tmp_path) -> None:
     data = build_package(tmp_path / "data", "unknown-reference")
     result = build_site(tmp_path / "site", KB_DATA=str(data))

@@ -8,6 +8,7 @@ import pytest
 from conftest import DATA, build_package
 
 frictionless = pytest.importorskip("frictionless")
+pytestmark = pytest.mark.slow  # the standard tool takes a second or more per package: make test runs it
 
 # Defects that the Table Schema itself expresses, so the standard validator must see them too.
 STANDARD = [

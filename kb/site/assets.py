@@ -3,13 +3,14 @@ from vl-convert, loaded in <head> before any chart's inline script runs."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from importlib import metadata
 from pathlib import Path
 
 import tinycss2
+
+from kb.site.cache import KeyedCache, digest
 
 VEGA_PATH = "assets/vega/vega-bundle.{digest}.js"
 JUPYTER_CSS = "assets/notebook/jupyter.{digest}.css"
@@ -24,14 +25,14 @@ CLASS_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 
 def vega_bundle(cache: Path) -> tuple[str, str]:
     """The site path and text of the Vega bundle, built once per vl-convert version."""
-    stored = cache / f"vega-bundle-{metadata.version('vl-convert-python')}.js"
-    if not stored.exists():
+
+    def build() -> str:
         import vl_convert
 
-        cache.mkdir(parents=True, exist_ok=True)
-        stored.write_text(vl_convert.javascript_bundle(), encoding="utf-8")
-    text = stored.read_text(encoding="utf-8")
-    return VEGA_PATH.format(digest=_digest(text)), text
+        return vl_convert.javascript_bundle()
+
+    text = KeyedCache(cache, ".js").text("vega-bundle", metadata.version("vl-convert-python"), build)
+    return VEGA_PATH.format(digest=digest(text)), text
 
 
 def vega_head(bundle_url: str, cache: Path) -> str:
@@ -44,15 +45,14 @@ def vega_head(bundle_url: str, cache: Path) -> str:
 def _altair_versions(cache: Path) -> dict[str, str]:
     """The library versions Altair's charts ask for, remembered per Altair release (importing
     Altair costs seconds on a rebuild that draws no new chart)."""
-    stored = cache / f"altair-{metadata.version('altair')}.json"
-    if not stored.exists():
+
+    def ask() -> str:
         import altair as alt
 
-        cache.mkdir(parents=True, exist_ok=True)
-        versions = {"vega_version": alt.VEGA_VERSION, "vegalite_version": alt.VEGALITE_VERSION,
-                    "vegaembed_version": alt.VEGAEMBED_VERSION}  # fmt: skip
-        stored.write_text(json.dumps(versions), encoding="utf-8")
-    return json.loads(stored.read_text(encoding="utf-8"))
+        return json.dumps({"vega_version": alt.VEGA_VERSION, "vegalite_version": alt.VEGALITE_VERSION,
+                           "vegaembed_version": alt.VEGAEMBED_VERSION})  # fmt: skip
+
+    return json.loads(KeyedCache(cache, ".json").text("altair", metadata.version("altair"), ask))
 
 
 def has_charts(html: str) -> bool:
@@ -77,17 +77,23 @@ class NotebookStyles:
         if not styles:
             return html
         css = "\n".join(styles)
-        path = JUPYTER_CSS.format(digest=_digest(css))
+        path = JUPYTER_CSS.format(digest=digest(css))
         self.css[path] = css
         self.classes |= {name for names in CLASS_ATTRIBUTE.findall(html) for name in names.split()}
         html = NOTEBOOK_STYLE.sub("", html)
         return html.replace("</head>", f'<link rel="stylesheet" href="{relative(path)}"></head>', 1)
 
-    def write(self, site_dir: Path) -> None:
+    def write(self, site_dir: Path, kept: KeyedCache) -> None:
+        """Write each shared stylesheet, pruned to the classes in use (kept, as pruning takes a while)."""
+        classes = " ".join(sorted(self.classes))
         for path, css in self.css.items():
             target = site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text("".join(_used_rules(css, self.classes)), encoding="utf-8")
+            pruned = kept.text(Path(path).stem, digest(css, classes), lambda css=css: self._pruned(css))
+            target.write_text(pruned, encoding="utf-8")
+
+    def _pruned(self, css: str) -> str:
+        return "".join(_used_rules(css, self.classes))
 
 
 def _used_rules(css: str, classes: set[str]) -> list[str]:
@@ -106,7 +112,3 @@ def _used_rules(css: str, classes: set[str]) -> list[str]:
 def _matches(rule, classes: set[str]) -> bool:
     selectors = tinycss2.serialize(rule.prelude).split(",")
     return any(set(CLASS_SELECTOR.findall(selector)) <= classes for selector in selectors)
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()[:10]

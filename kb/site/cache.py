@@ -6,6 +6,8 @@ files of the same name made under other keys, so the folder holds one result per
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,3 +44,17 @@ class KeyedCache:
         write_text(target, text)
         self.keep(name, key)
         return target
+
+    def text(self, name: str, key: str, make: Callable[[], str]) -> str:
+        """The kept text of ``name`` under ``key``; ``make`` makes it (and it is kept) when there is none."""
+        kept = self.path(name, key)
+        if kept.exists():
+            return kept.read_text(encoding="utf-8")
+        made = make()
+        self.write(name, key, made)
+        return made
+
+
+def digest(*parts: str) -> str:
+    """A short key for what a result is made from."""
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:20]

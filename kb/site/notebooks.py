@@ -99,7 +99,9 @@ def execute_all(
     results = {notebook: executed_path(notebook, fingerprint, cache) for notebook in notebooks}
     stale = [(notebook, target) for notebook, target in results.items() if not target.exists()]
     if stale:
-        workers = min(len(stale), os.cpu_count() or 1)
+        # twice the cores: a kernel spends part of its start waiting, and three runs at once on two
+        # cores end sooner than two rounds (measured: 7.3 s against 9.4 s)
+        workers = min(len(stale), 2 * (os.cpu_count() or 1))
         with ProcessPoolExecutor(workers) as pool:
             outcomes = pool.map(_execute, *zip(*stale, strict=True), [today] * len(stale), [data] * len(stale))
             errors = [error for error in outcomes if error]

@@ -7,6 +7,7 @@ the generated pages, downloads, API files and shared assets.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import shutil
@@ -25,7 +26,7 @@ from mkdocs.utils import get_relative_url
 from kb import dates
 from kb.schema import DESCRIPTOR
 from kb.site import api, assets, chooser, compare, feeds, figures, home, notebook_page, pages
-from kb.site.cache import KeyedCache
+from kb.site.cache import KeyedCache, digest
 from kb.site.context import Site
 from kb.site.notebooks import NotebookFailed, execute_all, executed_path, fingerprint, runs
 from kb.validation import validate
@@ -79,11 +80,15 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             server.watch(str(watched))
         return server
 
+    def kept(self, kind: str, suffix: str) -> KeyedCache:
+        """The build cache's folder of results of one ``kind``."""
+        return KeyedCache(self.cache / kind, suffix)
+
     def on_pre_build(self, config) -> None:
         self.styles = assets.NotebookStyles()
 
     def on_post_build(self, config) -> None:
-        self.styles.write(Path(config.site_dir))
+        self.styles.write(Path(config.site_dir), self.kept("styles", ".css"))
         if self.updating:  # after the build, so that it does not compete with the kernels for the CPU
             self._run_later(list(self.updating))
 
@@ -104,6 +109,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return files
 
     def _generated(self) -> dict[str, str]:
+        """The pages and API documents made from the data, kept under the fingerprint and the repository
+        their edit links name."""
+        key = digest(self.fingerprint.of(), self.site.repo_url or "")
+        return json.loads(self.kept("generated", ".json").text("pages", key, lambda: json.dumps(self._make_pages())))
+
+    def _make_pages(self) -> dict[str, str]:
         site = self.site
         generated = {f"{pages.distro_url(d)[:-1]}.md": pages.distro_page(site, d) for d in site.distros.index}
         generated |= {
@@ -175,7 +186,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             page.meta.setdefault("search", {}).setdefault("boost", OVERVIEW_BOOST)
         if not (page.file.src_uri.startswith("notebooks/") and page.file.src_uri.endswith(".ipynb")):
             return html
-        html = notebook_page.as_report(html)
+        html = self.kept("reports", ".html").text(
+            page.file.name, digest(self.fingerprint.code, html), lambda: notebook_page.as_report(html)
+        )
         # A notebook is the report on one topic across every distribution: in search it comes
         # before the single table row of each distro page that names the topic.
         page.meta.setdefault("search", {}).setdefault("boost", notebook_page.SEARCH_BOOST)
@@ -195,11 +208,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if kind == "counts":
             return home.counts(site)
         if kind == "chart" and name in home.CHARTS:
-            charts, key = KeyedCache(self.cache / "charts", ".html"), self.fingerprint.of()
-            cached = charts.path(name, key)
-            if not cached.exists():  # building a chart imports altair: seconds saved on a warm rebuild
-                charts.write(name, key, home.chart_html(name, site))
-            return cached.read_text(encoding="utf-8")
+            # building a chart imports altair: seconds saved on a warm rebuild
+            return self.kept("charts", ".html").text(name, self.fingerprint.of(), lambda: home.chart_html(name, site))
         raise PluginError(f"unknown marker <!-- kb:{kind} {name or ''} -->")
 
     def on_post_page(self, output: str, page, config) -> str:
