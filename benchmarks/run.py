@@ -43,6 +43,7 @@ from kb import dates  # noqa: E402
 from kb.site.notebooks import _execute  # noqa: E402
 
 ENV = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+UPDATING = 'admonition-title">Updating'  # the banner on a notebook page whose run is not over
 rows: list[tuple[str, str, str, str]] = []  # (measure, figure, target, verdict)
 
 
@@ -173,18 +174,22 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wait_for(url: str, text: str, timeout: float) -> float | None:
-    """Seconds until ``url`` serves a page containing ``text``, or None."""
+def wait_until(url: str, done, timeout: float) -> float | None:
+    """Seconds until ``url`` serves a page for which ``done(page)`` holds, or None."""
     start = time.perf_counter()
     while time.perf_counter() - start < timeout:
         try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if text in response.read().decode("utf-8", "replace"):
-                    return time.perf_counter() - start
+            if done(fetch(url)):
+                return time.perf_counter() - start
         except OSError:
             pass
         time.sleep(0.2)
     return None
+
+
+def settled(text: str):
+    """A page that shows ``text`` and is not marked as updating."""
+    return lambda page: text in page and UPDATING not in page
 
 
 def bench_live_reload(work: Path) -> None:
@@ -200,14 +205,17 @@ def bench_live_reload(work: Path) -> None:
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}/"
     try:
-        assert wait_for(base + "distros/talos/", "Talos Linux", 120) is not None, "mkdocs serve did not start"
+        started = wait_until(base + "distros/talos/", settled("Talos Linux"), 120)
+        assert started is not None, "mkdocs serve did not start"
         text = (data / "distros.csv").read_text(encoding="utf-8")
         (data / "distros.csv").write_text(text.replace(",Talos Linux,", ",Talos Linux (live),"), encoding="utf-8")
-        page = wait_for(base + "distros/talos/", "Talos Linux (live)", 120)
-        notebook = wait_for(base + "notebooks/02-timeline/", "Talos Linux (live)", 240)
+        page = wait_until(base + "distros/talos/", settled("Talos Linux (live)"), 120)
+        notebook = wait_until(base + "notebooks/02-timeline/", settled("Talos Linux (live)"), 240)
+        # every notebook that names Talos has run again before the runtime row changes
+        assert wait_until(base + "notebooks/03-runtimes/", settled("Talos Linux (live)"), 240) is not None
         before = fetch(base + "notebooks/03-runtimes/")
         edit_runtime_row(data)
-        runtime = wait_for_change(base + "notebooks/03-runtimes/", before, 120)
+        runtime = wait_until(base + "notebooks/03-runtimes/", lambda now: now != before and UPDATING not in now, 120)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -221,20 +229,6 @@ def bench_live_reload(work: Path) -> None:
 def fetch(url: str) -> str:
     with urllib.request.urlopen(url, timeout=10) as response:
         return response.read().decode("utf-8", "replace")
-
-
-def wait_for_change(url: str, before: str, timeout: float) -> float | None:
-    """Seconds until ``url`` serves a page other than ``before`` without the "Updating" banner, or None."""
-    start = time.perf_counter()
-    while time.perf_counter() - start < timeout:
-        try:
-            page = fetch(url)
-            if page != before and 'admonition-title">Updating' not in page:
-                return time.perf_counter() - start
-        except OSError:
-            pass
-        time.sleep(0.2)
-    return None
 
 
 def bench_pages(work: Path) -> None:
