@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import resource
 import shutil
 import socket
@@ -44,6 +45,7 @@ from kb.site.notebooks import _execute  # noqa: E402
 
 ENV = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
 UPDATING = 'admonition-title">Updating'  # the banner on a notebook page whose run is not over
+LIVERELOAD = re.compile(r"livereload\([0-9.]+, [0-9]+\);")
 rows: list[tuple[str, str, str, str]] = []  # (measure, figure, target, verdict)
 
 
@@ -227,8 +229,9 @@ def bench_live_reload(work: Path) -> None:
 
 
 def fetch(url: str) -> str:
+    """The page at ``url``, without the live-reload call that mkdocs serve stamps on each response."""
     with urllib.request.urlopen(url, timeout=10) as response:
-        return response.read().decode("utf-8", "replace")
+        return LIVERELOAD.sub("", response.read().decode("utf-8", "replace"))
 
 
 def bench_pages(work: Path) -> None:
