@@ -18,23 +18,16 @@ def check_unique(table: Table) -> list[Issue]:
     for key in keys:
         if not set(key) <= table.columns.keys():
             continue
-        required = [name for name in key if resource.field(name).required]
+        values = [tuple(row.cells[name] for name in key) for row in table.rows]
+        required = [position for position, name in enumerate(key) if resource.field(name).required]
         seen: dict[tuple[str, ...], int] = {}
-        for row in table.rows:
-            value = tuple(row.cells[name] for name in key)
-            if any(not row.cells[name] for name in required):
-                continue
+        for row, value in zip(table.rows, values, strict=True):
             if value in seen:
-                shown = ", ".join(f"{name}={row.cells[name]!r}" for name in key if row.cells[name])
-                issues.append(
-                    issue(
-                        table.path,
-                        row.line,
-                        table.columns[key[0]],
-                        "duplicate-key",
-                        f"{shown} repeats line {seen[value]}",
-                    )
-                )
+                if any(not value[position] for position in required):
+                    continue  # a missing required cell is reported as such, not as a repeat
+                shown = ", ".join(f"{name}={cell!r}" for name, cell in zip(key, value, strict=True) if cell)
+                message = f"{shown} repeats line {seen[value]}"
+                issues.append(issue(table.path, row.line, table.columns[key[0]], "duplicate-key", message))
             else:
                 seen[value] = row.line
     return issues

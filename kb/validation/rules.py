@@ -46,8 +46,11 @@ def check_rules(tables: dict[str, Table], today: dt.date) -> list[Issue]:
 
 def _date(row: Row, column: str) -> PartialDate | None:
     """The partial date in a cell, or None if it is empty or invalid (reported elsewhere)."""
+    text = row.cells.get(column, "")
+    if not text:
+        return None  # the common case, without raising
     try:
-        return parse_partial(row.cells.get(column, ""))
+        return parse_partial(text)
     except ValueError:
         return None
 
