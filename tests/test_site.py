@@ -189,3 +189,14 @@ def test_a_build_cache_tracked_by_git_fails_the_build(tmp_path) -> None:
     subprocess.run(["git", "-C", str(tmp_path), "add", "-f", ".cache"], check=True)
     with pytest.raises(PluginError, match=r"git tracks 1 file\(s\) in the build cache, such as .cache/vega"):
         _refuse_tracked_cache(tmp_path, cache)
+
+
+def test_reference_lists_and_the_matrix_stay_out_of_search(site) -> None:
+    """Readers search for systems and features, not for the titles of sources: the reference lists
+    and the comparison matrix (which repeats the distribution pages) are not indexed."""
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert not [doc["location"] for doc in docs if "; accessed 20" in doc["text"]]
+    compare = " ".join(doc["text"] for doc in docs if doc["location"].startswith("compare/"))
+    assert "Talos Linux" not in compare and "Every distribution against every feature" in compare
+    flatcar = (site / "distros" / "flatcar" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<ol class="kb-references[^>]*><li id="ref-1">.*?; accessed 20', flatcar)  # still shown

@@ -79,9 +79,9 @@ def compare_page(site: Site) -> str:
             "",
             controls,
             "",
-            '<div class="kb-matrix" tabindex="0" role="region" aria-label="Comparison matrix">'
-            + table(header, body, "kb-sortable kb-compare")
-            + "</div>",
+            # the matrix repeats every distribution page: search finds those, and this page by its prose
+            '<div class="kb-matrix" tabindex="0" role="region" aria-label="Comparison matrix" '
+            'data-search-exclude="matrix">' + table(header, body, "kb-sortable kb-compare") + "</div>",
             "",
             "## Definitions",
             "",

@@ -62,4 +62,5 @@ class Citations:
                 f"{text(row['publisher'])}{published}; accessed {row['accessed'].date().isoformat()}. "
                 f'<span class="kb-source-type">{text(row["type"])}</span></li>'
             )
-        return '<ol class="kb-references">' + "".join(items) + "</ol>"
+        # the titles of the sources are not what readers search for: out of the search index
+        return '<ol class="kb-references" data-search-exclude="sources">' + "".join(items) + "</ol>"
