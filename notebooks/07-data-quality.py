@@ -26,7 +26,7 @@ import pandas as pd
 import kb
 from kb import charts, features, spans
 from kb.present import findings, names, table
-from kb.schema import UPSTREAM_BASE, locate_data
+from kb.schema import locate_data
 from kb.validation.descriptor import read_package
 
 tables = kb.load()
@@ -146,8 +146,8 @@ table(stale.assign(checked=stale["checked"].dt.strftime("%Y-%m-%d"))[["distro", 
 # and its date: their pages say so instead of naming a latest release.
 
 # %%
-distros = tables["distros"]
-supported = distros[distros["status"].isin(spans.ALIVE) & (distros["kind"] != UPSTREAM_BASE)]
+compared = features.compared(tables["distros"])
+supported = compared[compared["status"].isin(spans.ALIVE)]
 dated = releases.dropna(subset=["latest_version", "latest_date"])
 undated_releases = supported[~supported["id"].isin(dated["distro"])]
 table(

@@ -96,7 +96,8 @@ def execute_all(
     """Run the notebooks whose key has no cached result, in parallel, as of ``today``; return each
     notebook's executed .ipynb. Raises NotebookFailed naming the first notebook that failed."""
     cache.mkdir(parents=True, exist_ok=True)
-    results = {notebook: executed_path(notebook, fingerprint, cache) for notebook in notebooks}
+    kept, keys = runs(cache), {notebook: cache_key(notebook, fingerprint) for notebook in notebooks}
+    results = {notebook: kept.path(notebook.stem, key) for notebook, key in keys.items()}
     stale = [(notebook, target) for notebook, target in results.items() if not target.exists()]
     if stale:
         # twice the cores: a kernel spends part of its start waiting, and three runs at once on two
@@ -107,8 +108,8 @@ def execute_all(
             errors = [error for error in outcomes if error]
         if errors:
             raise NotebookFailed("\n\n".join(errors))
-    for notebook in notebooks:
-        runs(cache).keep(notebook.stem, cache_key(notebook, fingerprint))
+    for notebook, key in keys.items():
+        kept.keep(notebook.stem, key)
     return results
 
 
