@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from kb.csvfile import write
-from kb.dates import PRECISIONS, format_partial, parse_partial
+from kb.dates import PRECISIONS, PartialDate, format_partial, parse_partial
 from kb.schema import DESCRIPTOR, Field, locate_data
 from kb.validation import Report, validate
 from kb.validation.descriptor import read_package
@@ -96,6 +96,12 @@ def _cell(field: Field, frame: pd.DataFrame, index: int) -> str:
     if field.type == "date":
         return value.date().isoformat()
     return str(value)
+
+
+def partial(row, column: str) -> PartialDate | None:
+    """The partial date in ``row``'s ``column`` (a Timestamp beside its ``_precision``), or None if missing."""
+    value = row[column]
+    return None if pd.isna(value) else PartialDate(value.date(), row[f"{column}_precision"])
 
 
 def partial_text(frame: pd.DataFrame, column: str) -> pd.Series:

@@ -12,14 +12,11 @@ import itertools
 
 import pandas as pd
 
-from kb.dates import PartialDate, format_partial
+from kb.dates import PartialDate
+from kb.frames import partial
 
 ENDINGS = ("ended", "scheduled", "rolling", "end unknown")
 COMPARED = ("started", "end_of_support", "latest_version", "latest_date")
-
-
-def _partial(value: pd.Timestamp, precision: str) -> PartialDate | None:
-    return None if pd.isna(value) else PartialDate(value.date(), precision)
 
 
 def windows(tables: dict[str, pd.DataFrame], today: pd.Timestamp) -> pd.DataFrame:
@@ -30,8 +27,8 @@ def windows(tables: dict[str, pd.DataFrame], today: pd.Timestamp) -> pd.DataFram
     names = dict(zip(tables["distros"]["id"], tables["distros"]["name"], strict=True))
     rows = []
     for row in releases.to_dict("records"):
-        start = _partial(row["started"], row["started_precision"])
-        end = _partial(row["end_of_support"], row["end_of_support_precision"])
+        start = partial(row, "started")
+        end = partial(row, "end_of_support")
         if end is not None:
             ending = "ended" if pd.Timestamp(end.end) < today else "scheduled"
         else:
@@ -74,11 +71,7 @@ def latest(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         newest = {}
         for column in ("started", "latest_date"):
             dated = group.dropna(subset=[column]).sort_values(column, kind="stable")
-            newest[column] = (
-                format_partial(dated[column].iloc[-1].date(), dated[f"{column}_precision"].iloc[-1])
-                if len(dated)
-                else ""
-            )
+            newest[column] = str(partial(dated.iloc[-1], column)) if len(dated) else ""
         rows.append(
             {
                 "distro": distro,
@@ -148,8 +141,8 @@ def comparison(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                     continue
                 agree, shown = a == b, (a, b)
             else:
-                a = _partial(mine[field], mine[f"{field}_precision"])
-                b = _partial(row[field], row[f"{field}_precision"])
+                a = partial(mine, field)
+                b = partial(row, field)
                 if a is None or b is None:
                     continue
                 agree, shown = _agree(a, b), (str(a), str(b))

@@ -16,6 +16,7 @@ import pandas as pd
 from kb import history
 from kb.dates import PartialDate
 from kb.escaping import text
+from kb.frames import partial
 from kb.site import atom, ics
 from kb.site.context import Site
 from kb.site.pages import distro_url
@@ -73,10 +74,6 @@ def _relinked(entry: atom.Entry, site_url: str | None, feed_path: str) -> atom.E
     return dataclasses.replace(entry, link=_link(site_url, entry.link, feed_path))
 
 
-def _partial(value: pd.Timestamp, precision: str) -> PartialDate:
-    return PartialDate(value.date(), precision)
-
-
 def _precision_note(date: PartialDate) -> str:
     return "" if date.precision == "day" else f" (the source gives the {date.precision} only)"
 
@@ -92,7 +89,7 @@ def release_entries(site: Site) -> list[atom.Entry]:
     released = releases[releases["latest_version"].notna() & releases["latest_date"].notna()]
     entries = []
     for row in released.to_dict("records"):
-        name, date = site.names[row["distro"]], _partial(row["latest_date"], row["latest_date_precision"])
+        name, date = site.names[row["distro"]], partial(row, "latest_date")
         entries.append(
             atom.Entry(
                 id=atom.urn("release", row["distro"], row["line"], row["latest_version"], str(date)),
@@ -137,7 +134,7 @@ def calendar_events(site: Site) -> list[ics.Event]:
     events = []
     releases = site.tables["releases"]
     for row in releases[releases["end_of_support"].notna()].to_dict("records"):
-        end = _partial(row["end_of_support"], row["end_of_support_precision"])
+        end = partial(row, "end_of_support")
         if end.end > today:
             name = f"{site.names[row['distro']]} {row['line']}"
             source = row["end_of_support_source"] or row["source"]
@@ -145,7 +142,7 @@ def calendar_events(site: Site) -> list[ics.Event]:
             events.append(_event(site, key, end, row["checked"], name, "end of support", source))
     distros = site.tables["distros"]
     for row in distros[distros["end_of_life"].notna()].to_dict("records"):
-        end = _partial(row["end_of_life"], row["end_of_life_precision"])
+        end = partial(row, "end_of_life")
         if end.end > today:
             source = row["end_of_life_source"] or row["source"]
             key = f"end-of-life/{row['id']}"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kb.dates import format_partial
 from kb.escaping import safe_url, text
+from kb.frames import partial
 
 
 def href(url: object) -> str:
@@ -20,10 +20,8 @@ def link(url: object, label: object) -> str:
 
 def date(row: pd.Series | dict, column: str) -> str:
     """A partial date shown at its precision (2014, 2014-07 or 2014-07-01); empty when missing."""
-    value = row[column]
-    if pd.isna(value):
-        return ""
-    return format_partial(value.date(), row[f"{column}_precision"])
+    value = partial(row, column)
+    return "" if value is None else str(value)
 
 
 def table(headers: list[str], rows: list[list[str]], css: str = "") -> str:
