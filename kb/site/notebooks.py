@@ -4,7 +4,8 @@ mkdocs-jupyter's own cache keys on the notebook file alone, so a changed CSV wou
 charts. Here the key covers the notebook's source, the data files it reads, the kb package's code and
 the build's today (``fingerprint``). A notebook declares the tables it reads (``TABLES = (...)``,
 passed to ``kb.load``, which then offers no other), so a change to another table does not run it
-again. Execution happens with nbclient, each kernel told that today through $KB_TODAY, and a
+again. Execution happens with nbclient, on kernels told that today through $KB_TODAY
+(``kb.site.kernels``: started for the run by a build, started ahead by ``mkdocs serve``), and a
 failing cell fails the build.
 """
 
@@ -16,21 +17,23 @@ import hashlib
 import os
 import sys
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
 import kb
 from kb.csvfile import write_text
-from kb.dates import TODAY
-from kb.schema import DATA_VARIABLE, DESCRIPTOR, Package
+from kb.schema import DESCRIPTOR, Package
 from kb.site.cache import KeyedCache
+from kb.site.kernels import WarmKernels
 from kb.site.stable import stabilize
 
-KERNEL = "python3"
 LIBRARIES = ("altair", "pandas", "networkx", "vl-convert-python", "nbconvert", "mkdocs-jupyter")
 TIMEOUT = 300
+# twice the cores: a kernel spends part of its start waiting, and three runs at once on two cores
+# end sooner than two rounds (measured: 7.3 s against 9.4 s)
+AT_ONCE = 2 * (os.cpu_count() or 1)
 
 
 class NotebookFailed(RuntimeError):
@@ -90,51 +93,52 @@ def executed_path(notebook: Path, fingerprint: Fingerprint, cache: Path) -> Path
     return runs(cache).path(notebook.stem, cache_key(notebook, fingerprint))
 
 
-def execute_all(
-    notebooks: list[Path], fingerprint: Fingerprint, cache: Path, today: dt.date, data: Path
-) -> dict[Path, Path]:
-    """Run the notebooks whose key has no cached result, in parallel, as of ``today``; return each
-    notebook's executed .ipynb. Raises NotebookFailed naming the first notebook that failed."""
+def execute_all(notebooks: list[Path], fingerprint: Fingerprint, cache: Path, kernels: WarmKernels) -> dict[Path, Path]:
+    """Run the notebooks whose key has no cached result, in parallel, on ``kernels``; return each
+    notebook's executed .ipynb (``prune`` removes the older runs). Raises NotebookFailed naming
+    every notebook that failed."""
     cache.mkdir(parents=True, exist_ok=True)
-    kept, keys = runs(cache), {notebook: cache_key(notebook, fingerprint) for notebook in notebooks}
-    results = {notebook: kept.path(notebook.stem, key) for notebook, key in keys.items()}
+    results = {notebook: executed_path(notebook, fingerprint, cache) for notebook in notebooks}
     stale = [(notebook, target) for notebook, target in results.items() if not target.exists()]
     if stale:
-        # twice the cores: a kernel spends part of its start waiting, and three runs at once on two
-        # cores end sooner than two rounds (measured: 7.3 s against 9.4 s)
-        workers = min(len(stale), 2 * (os.cpu_count() or 1))
-        with ProcessPoolExecutor(workers) as pool:
-            outcomes = pool.map(_execute, *zip(*stale, strict=True), [today] * len(stale), [data] * len(stale))
-            errors = [error for error in outcomes if error]
+        with ThreadPoolExecutor(min(len(stale), AT_ONCE)) as pool:
+            started = [pool.submit(execute, notebook, target, kernels) for notebook, target in stale]
+            errors = [error for run in started if (error := run.result())]
         if errors:
             raise NotebookFailed("\n\n".join(errors))
-    for notebook, key in keys.items():
-        kept.keep(notebook.stem, key)
     return results
 
 
-def _execute(notebook: Path, target: Path, today: dt.date, data: Path) -> str | None:
-    """Execute one notebook into ``target``; return an error text instead of raising across processes."""
+def prune(notebooks: Iterable[Path], fingerprint: Fingerprint, cache: Path) -> None:
+    """Remove every run of these notebooks but the one on the data with ``fingerprint``."""
+    for notebook in notebooks:
+        runs(cache).keep(notebook.stem, cache_key(notebook, fingerprint))
+
+
+def execute(notebook: Path, target: Path, kernels: WarmKernels) -> str | None:
+    """Execute one notebook into ``target`` on a kernel from ``kernels``, which is then shut down;
+    return an error text, or None."""
     import jupytext
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
     document = jupytext.read(notebook)
+    kernel = kernels.take()
     client = NotebookClient(
         document,
-        kernel_name=KERNEL,
+        km=kernel,
         timeout=TIMEOUT,
         allow_errors=False,
-        extra_arguments=["--log-level=ERROR"],  # silence the kernel's harmless TCP transport warning
         resources={"metadata": {"path": str(notebook.parent)}},
         record_timing=False,  # no timestamps: two runs on the same data give the same file
     )
     try:
-        # the build's one data folder and one today, passed on to the kernel
-        client.execute(env=os.environ | {TODAY: today.isoformat(), DATA_VARIABLE: str(data.resolve())})
+        client.execute()
     except CellExecutionError as error:
         return f"{notebook}: a cell failed:\n{error}"
+    finally:
+        kernel.shutdown_kernel(now=True)
     stabilize(document, notebook.stem)
     write_text(target, nbformat.writes(document))
     return None

@@ -12,7 +12,6 @@ import logging
 import re
 import shutil
 import subprocess
-import threading
 from pathlib import Path
 
 import pandas as pd
@@ -28,7 +27,8 @@ from kb.schema import DESCRIPTOR
 from kb.site import api, assets, chooser, compare, feeds, figures, home, notebook_page, pages
 from kb.site.cache import KeyedCache, digest
 from kb.site.context import Site
-from kb.site.notebooks import NotebookFailed, execute_all, executed_path, fingerprint, runs
+from kb.site.live import Build, LiveRuns
+from kb.site.notebooks import NotebookFailed, fingerprint, prune
 from kb.validation import validate
 from kb.validation.render import render
 
@@ -36,6 +36,11 @@ log = logging.getLogger("mkdocs.plugins.kb")
 MARKER = re.compile(r"<!-- kb:(\w+)(?: (\w+))? -->")
 # CONTRIBUTING links the repository's files; on the site the same links lead to the pages made from them.
 OVERVIEWS, OVERVIEW_BOOST = ("compare.md", "choose.md"), 0.2  # measured: topic pages lead for rpm-ostree, Ignition
+# the banner on a notebook page that shows its previous run, under mkdocs serve
+PREVIOUS_RUN = {
+    "Updating": "The data changed: this notebook is running again, and the page reloads when it is done.",
+    "Failed": "A cell failed on the changed data (the server's log says which): this is the previous run.",
+}
 SITE_PAGES = {"kb/validation/catalogue.py": "reference/errors.md", "data/datapackage.json": "reference/schema.md"}
 
 
@@ -44,6 +49,8 @@ class KnowledgeBaseConfig(base.Config):
     notebooks_dir = option.Type(str, default="notebooks")
     cache_dir = option.Type(str, default=".cache")
     contributing_file = option.Type(str, default="CONTRIBUTING.md")
+    # kernels kept started under mkdocs serve, about 160 MB each; by default one per notebook
+    warm_kernels = option.Optional(option.Type(int))
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
@@ -64,19 +71,28 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         repo_url = (config.extra.get("repository") or "").rstrip("/") or None
         self.site = Site(report, repo_url=repo_url, today=pd.Timestamp(self.today))
         self.fingerprint = fingerprint(report.package, self.today)
-        self.refreshed = self.cache / "notebooks" / "refreshed"  # touched when background runs finish
+        folder = self.root / self.config.notebooks_dir
+        self.build = Build(folder, self.fingerprint, self.cache / "notebooks", self.today, self.data)
+        if self.serving:
+            warm = self.config.warm_kernels
+            self.live = self.live or LiveRuns(self.build.trigger, len(self.build.notebooks) if warm is None else warm)
         return config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
-        self.runner: threading.Thread | None = None
+        self.live: LiveRuns | None = None
+
+    def on_shutdown(self) -> None:
+        if self.live:
+            self.live.close()
 
     def on_serve(self, server, config, builder):
         # Not kb/: the plugin itself is loaded once, so a code change needs a restart anyway, and the
         # kernels' bytecode files written there would trigger rebuilds of their own.
-        self.refreshed.parent.mkdir(parents=True, exist_ok=True)
-        self.refreshed.touch()
-        for watched in (self.data, self.root / self.config.notebooks_dir, self.refreshed):
+        trigger = self.build.trigger
+        trigger.parent.mkdir(parents=True, exist_ok=True)
+        trigger.touch()
+        for watched in (self.data, self.build.folder, trigger):
             server.watch(str(watched))
         return server
 
@@ -89,8 +105,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_post_build(self, config) -> None:
         self.styles.write(Path(config.site_dir), self.kept("styles", ".css"))
-        if self.updating:  # after the build, so that it does not compete with the kernels for the CPU
-            self._run_later(list(self.updating))
+        if self.live:  # after the build, so that the runs do not slow it down
+            self.live.after(self.build)
 
     def on_files(self, files: Files, config) -> Files:
         for path, content in (self._generated() | feeds.documents(self.site, self.data, config.site_url)).items():
@@ -129,55 +145,26 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return generated
 
     def _notebook_files(self, config) -> list[File]:
-        """Execute the notebooks (or reuse cached runs) and stage the executed copies as pages.
+        """Stage each notebook's run on this build's data as a page, running those that have none.
 
-        Under ``mkdocs serve``, a notebook whose data changed keeps its previous run, marked as
-        updating, and runs again in the background once the build is done; the server rebuilds
-        when the run is over.
-        So an edit shows on the generated pages in seconds, not after every notebook has run."""
-        notebooks = sorted((self.root / self.config.notebooks_dir).glob("*.py"))
-        cache = self.cache / "notebooks"
-        self.updating = {}
-        if self.serving:
-            self.updating = {
-                notebook: previous
-                for notebook in notebooks
-                if not executed_path(notebook, self.fingerprint, cache).exists()
-                and (previous := runs(cache).latest(notebook.stem)) is not None
-            }
+        Under ``mkdocs serve``, the notebooks whose data changed may instead be staged with their
+        previous run, marked as updating, and run once the build is over (``kb.site.live``)."""
+        build = self.build
+        previous = self.live.choose(build) if self.live else {}
         try:
-            executed = self.updating | execute_all(
-                [n for n in notebooks if n not in self.updating], self.fingerprint, cache, self.today, self.data
-            )
+            kernels = self.live.kernels(build) if self.live else None
+            executed = previous | build.execute([n for n in build.notebooks if n not in previous], kernels)
         except NotebookFailed as error:
             raise PluginError(str(error)) from None
-        stage = self.cache / "pages"
-        shutil.rmtree(stage, ignore_errors=True)
-        (stage / "notebooks").mkdir(parents=True)
-        files = []
-        for notebook, result in sorted(executed.items()):
-            target = stage / "notebooks" / f"{notebook.stem}.ipynb"
-            shutil.copyfile(result, target)
-            files.append(File(f"notebooks/{target.name}", str(stage), config.site_dir, config.use_directory_urls))
-        return files
-
-    def _run_later(self, notebooks: list[Path]) -> None:
-        """Run ``notebooks`` in a background thread (one run at a time), then touch the file that
-        the server watches, so that it rebuilds with the fresh runs."""
-        if self.runner and self.runner.is_alive():
-            return  # the rebuild it triggers will start the next run
-        fingerprint, cache, refreshed, today = self.fingerprint, self.cache / "notebooks", self.refreshed, self.today
-        data = self.data
-
-        def run() -> None:
-            try:
-                execute_all(notebooks, fingerprint, cache, today, data)
-            except NotebookFailed as error:
-                log.error("a notebook failed after the data changed:\n%s", error)
-            refreshed.touch()
-
-        self.runner = threading.Thread(target=run, name="kb-notebooks", daemon=True)
-        self.runner.start()
+        prune([n for n in build.notebooks if n not in previous], self.fingerprint, build.cache)
+        stage = self.cache / "pages" / "notebooks"
+        shutil.rmtree(stage.parent, ignore_errors=True)
+        stage.mkdir(parents=True)
+        self.previous_runs = {f"notebooks/{n.stem}.ipynb": self.live.state(build, n) for n in previous}
+        for notebook, result in executed.items():
+            shutil.copyfile(result, stage / f"{notebook.stem}.ipynb")
+        pages = sorted(f"notebooks/{notebook.stem}.ipynb" for notebook in executed)
+        return [File(page, str(stage.parent), config.site_dir, config.use_directory_urls) for page in pages]
 
     def on_page_content(self, html: str, page, config, files) -> str:
         html = figures.wrap_charts(html, get_relative_url("data/", page.url))
@@ -192,13 +179,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # A notebook is the report on one topic across every distribution: in search it comes
         # before the single table row of each distro page that names the topic.
         page.meta.setdefault("search", {}).setdefault("boost", notebook_page.SEARCH_BOOST)
-        if any(page.file.src_uri == f"notebooks/{notebook.stem}.ipynb" for notebook in self.updating):
-            banner = (
-                '<div class="admonition warning"><p class="admonition-title">Updating</p><p>The data changed: '
-                "this notebook is running again, and the page reloads when it is done.</p></div>"
-            )
-            return banner + html
-        return html
+        state = self.previous_runs.get(page.file.src_uri)
+        if state is None:
+            return html
+        return (
+            f'<div class="admonition warning"><p class="admonition-title">{state}</p><p>{PREVIOUS_RUN[state]}</p></div>'
+            + html
+        )
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         return MARKER.sub(lambda match: self._marker(match.group(1), match.group(2)), markdown)
