@@ -11,8 +11,8 @@ import pytest
 from conftest import DATA, ROOT
 
 from kb.site.kernels import WarmKernels
-from kb.site.live import Build, LiveRuns
-from kb.site.notebooks import execute, fingerprint
+from kb.site.live import LiveRuns
+from kb.site.notebooks import Build, execute, fingerprint
 from kb.validation.descriptor import read_package
 
 pytestmark = pytest.mark.slow

@@ -11,59 +11,14 @@ failed."""
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import threading
-from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
 from kb.site.kernels import WarmKernels
-from kb.site.notebooks import AT_ONCE, Fingerprint, NotebookFailed, execute_all, executed_path, runs
+from kb.site.notebooks import AT_ONCE, Build, NotebookFailed
 
 log = logging.getLogger("mkdocs.plugins.kb")
-
-
-@dataclass(frozen=True)
-class Build:
-    """What one build runs the notebooks in ``folder`` on."""
-
-    folder: Path
-    fingerprint: Fingerprint
-    cache: Path
-    today: dt.date
-    data: Path
-
-    @cached_property
-    def notebooks(self) -> list[Path]:
-        """The notebooks, in the order of their pages."""
-        return sorted(self.folder.glob("*.py"))
-
-    @property
-    def trigger(self) -> Path:
-        """The file touched when background runs end, which the server watches."""
-        return self.cache / "refreshed"
-
-    def current(self, notebook: Path) -> Path:
-        """Where the run of ``notebook`` on this build's data is kept."""
-        return executed_path(notebook, self.fingerprint, self.cache)
-
-    def behind(self) -> dict[Path, Path]:
-        """The previous run of each notebook that has no run on this build's data yet."""
-        return {
-            notebook: previous
-            for notebook in self.notebooks
-            if not self.current(notebook).exists() and (previous := runs(self.cache).latest(notebook.stem)) is not None
-        }
-
-    def kernels(self, size: int = 0) -> WarmKernels:
-        """Kernels for this build's notebooks, today and data; ``size`` of them started ahead."""
-        return WarmKernels(size, self.folder, self.today, self.data)
-
-    def execute(self, notebooks: list[Path], kernels: WarmKernels | None = None) -> dict[Path, Path]:
-        """Run those of ``notebooks`` that have no run on this data yet, on ``kernels`` or on kernels
-        started for them; see ``execute_all``."""
-        return execute_all(notebooks, self.fingerprint, self.cache, kernels or self.kernels())
 
 
 class LiveRuns:

@@ -6,7 +6,8 @@ the build's today (``fingerprint``). A notebook declares the tables it reads (``
 passed to ``kb.load``, which then offers no other), so a change to another table does not run it
 again. Execution happens with nbclient, on kernels told that today through $KB_TODAY
 (``kb.site.kernels``: started for the run by a build, started ahead by ``mkdocs serve``), and a
-failing cell fails the build.
+failing cell fails the build. ``Build`` holds what one build runs them on, with each notebook's key
+computed once.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import sys
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import metadata
 from pathlib import Path
 
@@ -88,31 +90,19 @@ def runs(cache: Path) -> KeyedCache:
     return KeyedCache(cache, ".ipynb")
 
 
-def executed_path(notebook: Path, fingerprint: Fingerprint, cache: Path) -> Path:
-    """Where the run of ``notebook`` on the data with ``fingerprint`` is kept."""
-    return runs(cache).path(notebook.stem, cache_key(notebook, fingerprint))
-
-
-def execute_all(notebooks: list[Path], fingerprint: Fingerprint, cache: Path, kernels: WarmKernels) -> dict[Path, Path]:
-    """Run the notebooks whose key has no cached result, in parallel, on ``kernels``; return each
-    notebook's executed .ipynb (``prune`` removes the older runs). Raises NotebookFailed naming
-    every notebook that failed."""
-    cache.mkdir(parents=True, exist_ok=True)
-    results = {notebook: executed_path(notebook, fingerprint, cache) for notebook in notebooks}
-    stale = [(notebook, target) for notebook, target in results.items() if not target.exists()]
+def execute_all(targets: dict[Path, Path], kernels: WarmKernels) -> dict[Path, Path]:
+    """Run, in parallel on ``kernels``, each notebook whose target (its run on this build's data,
+    ``runs(cache).path``) does not exist yet; return the targets. Raises NotebookFailed naming every
+    notebook that failed."""
+    stale = [(notebook, target) for notebook, target in targets.items() if not target.exists()]
     if stale:
+        stale[0][1].parent.mkdir(parents=True, exist_ok=True)
         with ThreadPoolExecutor(min(len(stale), AT_ONCE)) as pool:
             started = [pool.submit(execute, notebook, target, kernels) for notebook, target in stale]
             errors = [error for run in started if (error := run.result())]
         if errors:
             raise NotebookFailed("\n\n".join(errors))
-    return results
-
-
-def prune(notebooks: Iterable[Path], fingerprint: Fingerprint, cache: Path) -> None:
-    """Remove every run of these notebooks but the one on the data with ``fingerprint``."""
-    for notebook in notebooks:
-        runs(cache).keep(notebook.stem, cache_key(notebook, fingerprint))
+    return targets
 
 
 def execute(notebook: Path, target: Path, kernels: WarmKernels) -> str | None:
@@ -142,3 +132,55 @@ def execute(notebook: Path, target: Path, kernels: WarmKernels) -> str | None:
     stabilize(document, notebook.stem)
     write_text(target, nbformat.writes(document))
     return None
+
+
+@dataclass(frozen=True)
+class Build:
+    """What one build runs the notebooks in ``folder`` on."""
+
+    folder: Path
+    fingerprint: Fingerprint
+    cache: Path
+    today: dt.date
+    data: Path
+
+    @cached_property
+    def notebooks(self) -> list[Path]:
+        """The notebooks, in the order of their pages."""
+        return sorted(self.folder.glob("*.py"))
+
+    @property
+    def trigger(self) -> Path:
+        """The file touched when background runs end, which the server watches."""
+        return self.cache / "refreshed"
+
+    @cached_property
+    def keys(self) -> dict[Path, str]:
+        """Each notebook's cache key on this build's data (``cache_key``), computed once."""
+        return {notebook: cache_key(notebook, self.fingerprint) for notebook in self.notebooks}
+
+    def current(self, notebook: Path) -> Path:
+        """Where the run of ``notebook`` on this build's data is kept."""
+        return runs(self.cache).path(notebook.stem, self.keys[notebook])
+
+    def behind(self) -> dict[Path, Path]:
+        """The previous run of each notebook that has no run on this build's data yet."""
+        return {
+            notebook: previous
+            for notebook in self.notebooks
+            if not self.current(notebook).exists() and (previous := runs(self.cache).latest(notebook.stem)) is not None
+        }
+
+    def kernels(self, size: int = 0) -> WarmKernels:
+        """Kernels for this build's notebooks, today and data; ``size`` of them started ahead."""
+        return WarmKernels(size, self.folder, self.today, self.data)
+
+    def execute(self, notebooks: list[Path], kernels: WarmKernels | None = None) -> dict[Path, Path]:
+        """Run those of ``notebooks`` that have no run on this data yet, on ``kernels`` or on kernels
+        started for them; return each one's run. See ``execute_all``."""
+        return execute_all({notebook: self.current(notebook) for notebook in notebooks}, kernels or self.kernels())
+
+    def prune(self, notebooks: list[Path]) -> None:
+        """Remove every run of ``notebooks`` but the one on this build's data."""
+        for notebook in notebooks:
+            runs(self.cache).keep(notebook.stem, self.keys[notebook])

@@ -27,8 +27,8 @@ from kb.schema import DESCRIPTOR
 from kb.site import api, assets, chooser, compare, feeds, figures, home, notebook_page, pages
 from kb.site.cache import KeyedCache, digest
 from kb.site.context import Site
-from kb.site.live import Build, LiveRuns
-from kb.site.notebooks import NotebookFailed, fingerprint, prune
+from kb.site.live import LiveRuns
+from kb.site.notebooks import Build, NotebookFailed, fingerprint
 from kb.validation import validate
 from kb.validation.render import render
 
@@ -151,12 +151,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         previous run, marked as updating, and run once the build is over (``kb.site.live``)."""
         build = self.build
         previous = self.live.choose(build) if self.live else {}
+        fresh = [notebook for notebook in build.notebooks if notebook not in previous]
         try:
-            kernels = self.live.kernels(build) if self.live else None
-            executed = previous | build.execute([n for n in build.notebooks if n not in previous], kernels)
+            executed = previous | build.execute(fresh, self.live.kernels(build) if self.live else None)
         except NotebookFailed as error:
             raise PluginError(str(error)) from None
-        prune([n for n in build.notebooks if n not in previous], self.fingerprint, build.cache)
+        build.prune(fresh)
         stage = self.cache / "pages" / "notebooks"
         shutil.rmtree(stage.parent, ignore_errors=True)
         stage.mkdir(parents=True)
