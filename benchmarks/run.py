@@ -18,6 +18,7 @@ targets come from the project's issues:
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
 import re
@@ -32,6 +33,8 @@ import time
 import urllib.request
 from collections import Counter
 from pathlib import Path
+
+import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -193,20 +196,13 @@ def wait_until(url: str, done, timeout: float) -> float | None:
 
 def cpu_seconds(pid: int) -> float:
     """The CPU seconds used so far by process ``pid`` and its children (the kernels), those that
-    ended included (their time moves to the parent that waited for them), from /proc."""
-    parents = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue  # the process ended meanwhile
-        parents[int(stat.parent.name)] = (int(fields[1]), sum(map(int, fields[11:15])))  # times, children's too
-    family, ticks = {pid}, 0
-    for child in sorted(parents):  # a child's number is higher than its parent's, barring wrap-around
-        if child in family or parents[child][0] in family:
-            family.add(child)
-            ticks += parents[child][1]
-    return ticks / os.sysconf("SC_CLK_TCK")
+    ended included (their time moves to the parent that waited for them)."""
+    server, total = psutil.Process(pid), 0.0
+    for process in [server, *server.children(recursive=True)]:
+        with contextlib.suppress(psutil.NoSuchProcess):  # a kernel may end meanwhile
+            times = process.cpu_times()
+            total += times.user + times.system + times.children_user + times.children_system
+    return total
 
 
 def wait_at_rest(pid: int, timeout: float = 180) -> None:
