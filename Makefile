@@ -10,12 +10,14 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install serve site test check lint validate unit lab bench lock clean
 
-# Every dependency from the lock, the build backend included, each checked against its hashes; then
-# the project itself, with no dependency resolution left to chance.
+# Every dependency from the lock, the build backend included, each checked against its hashes and
+# installed as pinned (--no-deps: no resolution left to chance, and none of older pips' trouble with
+# extras in hash mode); then the project itself; then pip check proves the lock complete.
 $(INSTALLED): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip check
 	touch $@
 
 install: $(INSTALLED)
@@ -41,7 +43,7 @@ unit: install
 check: install
 	$(BIN)/ruff check .
 	$(BIN)/kb validate
-	$(BIN)/pytest -q -m "not browser and not slow"
+	$(BIN)/pytest -q -n auto -m "not browser and not slow"
 
 ## test: lint, data validation, unit tests, notebooks, site build and browser tests
 test: lint validate unit
@@ -58,7 +60,7 @@ bench: install
 lock:
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet --disable-pip-version-check pip-tools
-	.lock-venv/bin/pip-compile --quiet --generate-hashes --extra dev --strip-extras --no-emit-index-url \
+	CUSTOM_COMPILE_COMMAND="make lock" .lock-venv/bin/pip-compile --quiet --generate-hashes --extra dev --strip-extras --no-emit-index-url \
 		--no-emit-find-links --all-build-deps --allow-unsafe --constraint constraints.txt \
 		--output-file requirements.lock pyproject.toml
 	rm -rf .lock-venv
