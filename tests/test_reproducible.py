@@ -22,7 +22,9 @@ def test_two_clean_builds_are_identical(tmp_path) -> None:
         cache = tmp_path / name / "cache"
         result = build_site(tmp_path / name / "site", KB_CACHE=str(cache))
         assert result.returncode == 0, result.stderr[-3000:]
-        builds.append((files(tmp_path / name / "site"), files(cache / "notebooks")))
+        runs = files(cache / "notebooks")
+        assert len(list((cache / "mkdocs-jupyter").glob("*.json"))) == len(runs)  # its pages: not shared either
+        builds.append((files(tmp_path / name / "site"), runs))
     (first_site, first_runs), (second_site, second_runs) = builds
     assert first_site.keys() == second_site.keys()
     published = [name for name in first_site if name.endswith((".html", ".json", ".csv"))]

@@ -140,7 +140,8 @@ def _features(site: Site, distro: str, cite: Citations, ended: str) -> str:
                 [name, text(feature["category"]), mark(match["value"]) + marker, detail, text(_period(match, ended))]
             )
     lead = f'<p class="kb-historical">What it had while it was supported, until {text(ended)}.</p>' if ended else ""
-    return lead + table(["Feature", "Category", "Had" if ended else "Value", "Detail", "Period"], body, "kb-features")
+    features = table(["Feature", "Category", "Had" if ended else "Value", "Detail", "Period"], body, "kb-features")
+    return f"{lead}\n\n{features}" if ended else features
 
 
 def _events(site: Site, distro: str, url: str, cite: Citations) -> str:

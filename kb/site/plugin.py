@@ -24,7 +24,7 @@ from mkdocs.utils import get_relative_url
 
 from kb import dates
 from kb.schema import DESCRIPTOR
-from kb.site import api, assets, chooser, compare, feeds, figures, home, notebook_page, pages
+from kb.site import api, assets, chooser, compare, feeds, figures, home, notebook_page, pages, rawhtml
 from kb.site.cache import KeyedCache, digest
 from kb.site.context import Site
 from kb.site.live import LiveRuns
@@ -60,6 +60,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.root = Path(config.config_file_path).resolve().parent
         self.data = self.root / self.config.data_dir
         self.cache = self.root / self.config.cache_dir
+        if jupyter := config.plugins.get("mkdocs-jupyter"):  # its pages too, not in the working directory's
+            jupyter.config["cache_dir"] = str(self.cache / "mkdocs-jupyter")
         try:
             self.today = dates.today()  # one today for the checks, the pages, the charts and the notebooks
         except ValueError as error:
@@ -109,7 +111,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self.live.after(self.build)
 
     def on_files(self, files: Files, config) -> Files:
-        for path, content in (self._generated() | feeds.documents(self.site, self.data, config.site_url)).items():
+        generated = self._generated()
+        # each page made from the data, and its raw HTML while Markdown converts it (kb.site.rawhtml)
+        self.lifted: dict[str, list[str] | None] = dict.fromkeys(path for path in generated if path.endswith(".md"))
+        for path, content in (generated | feeds.documents(self.site, self.data, config.site_url)).items():
             files.append(File.generated(config, path, content=content))
         package = self.site.package  # only the files the descriptor names, which validation checked
         for download in [*(package.path(resource) for resource in package.resources), self.data / DESCRIPTOR]:
@@ -167,6 +172,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return [File(page, str(stage.parent), config.site_dir, config.use_directory_urls) for page in pages]
 
     def on_page_content(self, html: str, page, config, files) -> str:
+        if blocks := self.lifted.get(page.file.src_uri):
+            html = rawhtml.restore(html, blocks)
         html = figures.wrap_charts(html, get_relative_url("data/", page.url))
         if page.file.src_uri in OVERVIEWS:
             # every feature and distribution is named on these pages: in search they follow the pages about one
@@ -188,6 +195,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         )
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        if page.file.src_uri in self.lifted:
+            markdown, self.lifted[page.file.src_uri] = rawhtml.lift(markdown)
+            return markdown
         return MARKER.sub(lambda match: self._marker(match.group(1), match.group(2)), markdown)
 
     def _marker(self, kind: str, name: str | None) -> str:
