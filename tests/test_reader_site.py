@@ -71,11 +71,11 @@ def empty_columns(html: str) -> list[tuple[int, str]]:
 def test_the_infobox_shows_the_latest_release_with_its_date_source_and_age(small) -> None:
     html = pages.distro_page(small, "acme-next")
     box = html.split('<table class="kb-summary kb-infobox">')[1].split("</table>")[0]
-    latest = re.search(r"<th>Latest release</th><td>(.*?)</td>", box).group(1)
+    latest = re.search(r"<th>Latest release</th> <td>(.*?)</td>", box).group(1)
     assert latest.startswith("2024.5.1 (2024-04-20)")
     assert 'href="#ref-' in latest and "checked 46 days ago" in latest
     assert "outdated" not in latest
-    lines = re.search(r"<th>Supported lines</th><td>(.*?)</td>", box).group(1)
+    lines = re.search(r"<th>Supported lines</th> <td>(.*?)</td>", box).group(1)
     assert "lts-2023: supported until 2099-12" in lines and "stable: rolling, no end by design" in lines
     assert 'class="kb-inferred"' in lines  # the LTS line's end of support is inferred
     for url in (
@@ -90,7 +90,7 @@ def test_the_infobox_shows_the_latest_release_with_its_date_source_and_age(small
 def test_an_active_distro_checked_long_ago_is_flagged_outdated(tmp_path) -> None:
     later = fixture_site(tmp_path, today=pd.Timestamp("2024-09-01"))
     html = pages.distro_page(later, "acme-next")
-    assert "outdated" in re.search(r"<th>Latest release</th><td>(.*?)</td>", html).group(1)
+    assert "outdated" in re.search(r"<th>Latest release</th> <td>(.*?)</td>", html).group(1)
     assert "outdated" not in pages.distro_page(later, "acme-os")  # discontinued: old is expected
 
 
@@ -99,7 +99,7 @@ def test_an_active_distro_without_a_dated_release_says_so(tmp_path) -> None:
     releases = site.tables["releases"]
     site.tables["releases"] = releases[releases["distro"] != "acme-next"]
     html = pages.distro_page(site, "acme-next")
-    latest = re.search(r"<th>Latest release</th><td>(.*?)</td>", html).group(1)
+    latest = re.search(r"<th>Latest release</th> <td>(.*?)</td>", html).group(1)
     assert latest == '<span class="kb-gap">not recorded: no source read so far gives a dated release</span>'
 
 
@@ -111,7 +111,7 @@ def test_no_infobox_release_rows_without_releases(small) -> None:
 def test_events_and_lineage_read_in_their_direction(small) -> None:
     fork = pages.distro_page(small, "acme-next")
     assert re.search(r'Forked from <a href="../acme-os/">Acme OS</a> \(2019\)', fork)  # lineage
-    assert re.search(r'<td>2019-03</td><td>forked from <a href="../acme-os/">Acme OS</a>', fork)  # event
+    assert re.search(r'<td>2019-03</td> <td>forked from <a href="../acme-os/">Acme OS</a>', fork)  # event
     parent = pages.distro_page(small, "acme-os")
     assert '<a href="../acme-next/">Acme Next</a> forked from it' in parent
     assert "Acme Next → Acme OS" not in fork + parent

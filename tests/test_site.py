@@ -200,3 +200,14 @@ def test_reference_lists_and_the_matrix_stay_out_of_search(site) -> None:
     assert "Talos Linux" not in compare and "Every distribution against every feature" in compare
     flatcar = (site / "distros" / "flatcar" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<ol class="kb-references[^>]*><li id="ref-1">.*?; accessed 20', flatcar)  # still shown
+
+
+def test_table_cells_stay_words_apart_in_search(site) -> None:
+    """The search index keeps a table's text without its tags: cells must not run into one word
+    ("StatusActiveKindkubernetes"), or the words at their edges cannot be found."""
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    pages = [doc["text"] for doc in docs if re.fullmatch(r"distros/[^/#]+/", doc["location"])]
+    features = [doc["text"] for doc in docs if re.fullmatch(r"distros/[^/#]+/#features", doc["location"])]
+    assert len(pages) > 60 and len(features) > 40
+    assert all(re.search(r"\bStatus (Active|Maintenance only|Discontinued)\b", text) for text in pages)  # the infobox
+    assert all(re.search(r"\bFeature Category (Value|Had) Detail\b", text) for text in features)

@@ -95,7 +95,7 @@ def infobox(site: Site, distro: str, cite: Citations) -> str:
         facts.append(("Latest release", f'<span class="kb-gap">{NO_DATED_RELEASE}</span>'))
     lines = supported(releases, site.today)
     if not lines.empty:
-        items = "".join(
+        items = " ".join(  # a space apart, as in kb.site.markup.table
             f"<li>{text(line['line'])}: {_end_of_support(line, cite)}{_basis(line)}</li>"
             for line in lines.to_dict("records")
         )
@@ -105,5 +105,5 @@ def infobox(site: Site, distro: str, cite: Citations) -> str:
     found = identifiers(row.to_dict())
     if found:
         facts.append(("Elsewhere", " · ".join(link(entry["url"], entry["name"]) for entry in found.values())))
-    body = "".join(f"<tr><th>{name}</th><td>{value}</td></tr>" for name, value in facts)
+    body = " ".join(f"<tr><th>{name}</th> <td>{value}</td></tr>" for name, value in facts)
     return f'<table class="kb-summary kb-infobox">{body}</table>'

@@ -26,13 +26,14 @@ def date(row: pd.Series | dict, column: str) -> str:
 
 def table(headers: list[str], rows: list[list[str]], css: str = "") -> str:
     """An HTML table from already-escaped cells, on one block with no blank lines. A column whose
-    cells are all empty is left out."""
+    cells are all empty is left out. Cells stand a space apart, which the layout ignores and the
+    search index keeps: its words would otherwise run into the next cell's."""
     if rows:
         kept = [i for i in range(len(headers)) if any(row[i].strip() for row in rows)]
         headers, rows = [headers[i] for i in kept], [[row[i] for i in kept] for row in rows]
-    head = "".join(f"<th>{cell}</th>" for cell in headers)
-    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return f'<table class="kb-table {css}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    head = " ".join(f"<th>{cell}</th>" for cell in headers)
+    body = " ".join("<tr>" + " ".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f'<table class="kb-table {css}"><thead><tr>{head}</tr></thead> <tbody>{body}</tbody></table>'
 
 
 class Citations:

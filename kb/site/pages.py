@@ -87,7 +87,7 @@ def _lineage(site: Site, distro: str, url: str, cite: Citations) -> str:
             items.append(f"<li>{phrase[0].upper()}{phrase[1:]}{when}{dash}{note}{marker}</li>")
     if not items:
         return '<p class="kb-empty">No lineage edges are recorded; the sourcing notes say why, where known.</p>'
-    return '<ul class="kb-lineage">' + "".join(items) + "</ul>"
+    return '<ul class="kb-lineage">' + " ".join(items) + "</ul>"
 
 
 def _releases(releases: pd.DataFrame, cite: Citations) -> str:

@@ -49,7 +49,7 @@ class KnowledgeBaseConfig(base.Config):
     notebooks_dir = option.Type(str, default="notebooks")
     cache_dir = option.Type(str, default=".cache")
     contributing_file = option.Type(str, default="CONTRIBUTING.md")
-    # kernels kept started under mkdocs serve, about 160 MB each; by default one per notebook
+    # kernels kept started under mkdocs serve, about 145 MB each; by default one per notebook
     warm_kernels = option.Optional(option.Type(int))
 
 
