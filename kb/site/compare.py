@@ -9,7 +9,7 @@ from kb.escaping import text
 from kb.features import UNKNOWN, cells
 from kb.site.context import WIDE, Site
 from kb.site.infobox import status
-from kb.site.markup import href, link, table
+from kb.site.markup import apart, href, link, table
 from kb.site.values import MARKS, inferred, legend, rank
 
 URL = "compare/"
@@ -19,8 +19,8 @@ def definitions(site: Site) -> str:
     """Every feature's definition, grouped by category, as visible text (one block per paragraph)."""
     parts = []
     for category, features in site.features.groupby("category", sort=True):
-        items = " ".join(
-            f'<dt id="def-{text(f["id"])}">{text(f["name"])}</dt> <dd>{text(f["description"])}</dd>'
+        items = apart(
+            apart([f'<dt id="def-{text(f["id"])}">{text(f["name"])}</dt>', f"<dd>{text(f['description'])}</dd>"])
             for f in features.to_dict("records")
         )
         parts += [f"<h3>{text(category)}</h3>", f'<dl class="kb-definitions">{items}</dl>']

@@ -9,7 +9,7 @@ from kb.escaping import text
 from kb.schema import ALIVE, UPSTREAM_BASE
 from kb.site.context import Site
 from kb.site.identifiers import identifiers
-from kb.site.markup import Citations, date, link
+from kb.site.markup import Citations, apart, date, link
 from kb.site.values import inferred
 
 STATUS_LABELS = {"active": "Active", "maintenance": "Maintenance only", "discontinued": "Discontinued"}
@@ -95,7 +95,7 @@ def infobox(site: Site, distro: str, cite: Citations) -> str:
         facts.append(("Latest release", f'<span class="kb-gap">{NO_DATED_RELEASE}</span>'))
     lines = supported(releases, site.today)
     if not lines.empty:
-        items = " ".join(  # a space apart, as in kb.site.markup.table
+        items = apart(
             f"<li>{text(line['line'])}: {_end_of_support(line, cite)}{_basis(line)}</li>"
             for line in lines.to_dict("records")
         )
@@ -105,5 +105,5 @@ def infobox(site: Site, distro: str, cite: Citations) -> str:
     found = identifiers(row.to_dict())
     if found:
         facts.append(("Elsewhere", " · ".join(link(entry["url"], entry["name"]) for entry in found.values())))
-    body = " ".join(f"<tr><th>{name}</th> <td>{value}</td></tr>" for name, value in facts)
+    body = apart(f"<tr>{apart([f'<th>{name}</th>', f'<td>{value}</td>'])}</tr>" for name, value in facts)
     return f'<table class="kb-summary kb-infobox">{body}</table>'

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 
 from kb.escaping import safe_url, text
@@ -24,16 +26,25 @@ def date(row: pd.Series | dict, column: str) -> str:
     return "" if value is None else str(value)
 
 
+def apart(elements: Iterable[str]) -> str:
+    """Sibling elements (cells, rows, items) a space apart: layout ignores the space, and the search
+    index, which keeps text without its tags, then does not run one element's words into the next's."""
+    return " ".join(elements)
+
+
 def table(headers: list[str], rows: list[list[str]], css: str = "") -> str:
     """An HTML table from already-escaped cells, on one block with no blank lines. A column whose
-    cells are all empty is left out. Cells stand a space apart, which the layout ignores and the
-    search index keeps: its words would otherwise run into the next cell's."""
+    cells are all empty is left out."""
     if rows:
         kept = [i for i in range(len(headers)) if any(row[i].strip() for row in rows)]
         headers, rows = [headers[i] for i in kept], [[row[i] for i in kept] for row in rows]
-    head = " ".join(f"<th>{cell}</th>" for cell in headers)
-    body = " ".join("<tr>" + " ".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return f'<table class="kb-table {css}"><thead><tr>{head}</tr></thead> <tbody>{body}</tbody></table>'
+    head = apart(f"<th>{cell}</th>" for cell in headers)
+    body = apart("<tr>" + apart(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return (
+        f'<table class="kb-table {css}">'
+        + apart([f"<thead><tr>{head}</tr></thead>", f"<tbody>{body}</tbody>"])
+        + "</table>"
+    )
 
 
 class Citations:

@@ -12,7 +12,7 @@ from kb.schema import UPSTREAM_BASE
 from kb.site import words
 from kb.site.context import Site
 from kb.site.infobox import infobox, kind, status
-from kb.site.markup import Citations, date, link, table
+from kb.site.markup import Citations, apart, date, link, table
 from kb.site.values import inferred, mark
 from kb.validation.catalogue import CATALOGUE
 
@@ -87,7 +87,7 @@ def _lineage(site: Site, distro: str, url: str, cite: Citations) -> str:
             items.append(f"<li>{phrase[0].upper()}{phrase[1:]}{when}{dash}{note}{marker}</li>")
     if not items:
         return '<p class="kb-empty">No lineage edges are recorded; the sourcing notes say why, where known.</p>'
-    return '<ul class="kb-lineage">' + " ".join(items) + "</ul>"
+    return '<ul class="kb-lineage">' + apart(items) + "</ul>"
 
 
 def _releases(releases: pd.DataFrame, cite: Citations) -> str:

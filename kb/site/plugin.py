@@ -195,7 +195,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         )
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
-        if page.file.src_uri in self.lifted:
+        if page.file.src_uri in self.lifted:  # a page made from the data: escaped values, no markers
             markdown, self.lifted[page.file.src_uri] = rawhtml.lift(markdown)
             return markdown
         return MARKER.sub(lambda match: self._marker(match.group(1), match.group(2)), markdown)
