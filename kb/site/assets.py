@@ -3,8 +3,10 @@ from vl-convert, loaded in <head> before any chart's inline script runs."""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
@@ -93,22 +95,49 @@ class NotebookStyles:
             target.write_text(pruned, encoding="utf-8")
 
     def _pruned(self, css: str) -> str:
-        return "".join(_used_rules(css, self.classes))
+        return "".join(_used(_rules(css), self.classes))
 
 
-def _used_rules(css: str, classes: set[str]) -> list[str]:
-    """The rules of ``css`` that can match: some selector names only classes in ``classes``."""
-    kept = []
+@dataclass(frozen=True)
+class Rule:
+    """A rule of a stylesheet: its ``text``, and the classes each of its selectors names (None for
+    an at-rule, always kept); a block (@media, @supports) has its opening as ``text`` and its rules
+    as ``inner``."""
+
+    text: str
+    selectors: tuple[frozenset[str], ...] | None
+    inner: tuple[Rule, ...] = ()
+
+
+@functools.lru_cache(maxsize=2)
+def _rules(css: str) -> tuple[Rule, ...]:
+    """The rules of ``css``, parsed once per server: parsing takes most of the pruning's time, and
+    each rebuild with another set of classes prunes the same stylesheet again."""
+    return _parse(css)
+
+
+def _parse(css: str) -> tuple[Rule, ...]:
+    rules = []
     for rule in tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True):
         if rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content:
-            inner = _used_rules(tinycss2.serialize(rule.content), classes)
-            if inner:
-                kept.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
-        elif rule.type == "at-rule" or (rule.type == "qualified-rule" and _matches(rule, classes)):
-            kept.append(tinycss2.serialize([rule]))
+            opening = f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}"
+            rules.append(Rule(opening, (), _parse(tinycss2.serialize(rule.content))))
+        elif rule.type == "at-rule":
+            rules.append(Rule(tinycss2.serialize([rule]), None))
+        elif rule.type == "qualified-rule":
+            selectors = tinycss2.serialize(rule.prelude).split(",")
+            named = tuple(frozenset(CLASS_SELECTOR.findall(selector)) for selector in selectors)
+            rules.append(Rule(tinycss2.serialize([rule]), named))
+    return tuple(rules)
+
+
+def _used(rules: tuple[Rule, ...], classes: set[str]) -> list[str]:
+    """The rules that can match: some selector names only classes in ``classes``."""
+    kept = []
+    for rule in rules:
+        if rule.inner:
+            if inner := _used(rule.inner, classes):
+                kept.append(f"{rule.text}{{{''.join(inner)}}}")
+        elif rule.selectors is None or any(named <= classes for named in rule.selectors):
+            kept.append(rule.text)
     return kept
-
-
-def _matches(rule, classes: set[str]) -> bool:
-    selectors = tinycss2.serialize(rule.prelude).split(",")
-    return any(set(CLASS_SELECTOR.findall(selector)) <= classes for selector in selectors)

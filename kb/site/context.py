@@ -26,6 +26,7 @@ class Site:
     repo_url: str | None
     today: pd.Timestamp
     _groups: dict[tuple[str, str], dict[str, pd.DataFrame]] = field(default_factory=dict, init=False, repr=False)
+    _records: dict[tuple[str, str], dict[str, list[dict]]] = field(default_factory=dict, init=False, repr=False)
 
     @cached_property
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -78,6 +79,16 @@ class Site:
         if (table, column) not in self._groups:
             self._groups[(table, column)] = dict(tuple(self.tables[table].groupby(column, observed=True)))
         return self._groups[(table, column)].get(value, self.tables[table].iloc[0:0])
+
+    def records(self, table: str, column: str, value: str) -> list[dict]:
+        """The rows of ``table`` whose ``column`` is ``value``, as dictionaries, in the table's order
+        (made once per table and column: converting each distro's rows apart takes seconds)."""
+        if (table, column) not in self._records:
+            grouped: dict[str, list[dict]] = {}
+            for row in self.tables[table].to_dict("records"):
+                grouped.setdefault(row[column], []).append(row)
+            self._records[(table, column)] = grouped
+        return self._records[(table, column)].get(value, [])
 
     def edit_url(self, resource: str) -> str | None:
         """Where a contributor edits a table on GitHub, when the repository is known."""

@@ -1,10 +1,12 @@
 """Warm kernels for ``mkdocs serve``: started ahead, with the libraries already imported.
 
-Starting a kernel and importing pandas, altair and kb takes about 2 s of a notebook's 3 s; a kernel
-started ahead runs a notebook whose data changed in under a second. The warm-up runs silently and
-outside the history, so execution counts still start at 1 and a warm run writes the same file as a
-cold one. Each kernel serves one run and is then shut down: no state passes between notebooks.
-Kernels are warmed one at a time, so that warming never takes more than one core from the server.
+Starting a kernel and importing the libraries takes most of a notebook's run (pandas, altair and
+kb about 2 s; lifelines, which the timeline alone needs, 3 s more); a kernel started ahead, with
+all of them imported, runs a notebook whose data changed in about a second. The warm-up runs
+silently and outside the history, so execution counts still start at 1 and a warm run writes the
+same file as a cold one. Each kernel serves one run and is then shut down: no state passes between
+notebooks. Kernels are warmed one at a time, so that warming never takes more than one core from
+the server.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from kb.schema import DATA_VARIABLE
 
 KERNEL = "python3"
 QUIET = ["--log-level=ERROR"]  # silences the kernel's harmless TCP transport warning
-WARM_UP = "import altair, networkx, pandas, kb, kb.charts"
+WARM_UP = "import altair, networkx, pandas, kb, kb.charts"  # what every notebook imports
+# a kernel started ahead also imports what only some notebook needs (the timeline's survival estimate)
+AHEAD = WARM_UP + ", lifelines"
 READY_TIMEOUT = 60
 
 
@@ -38,7 +42,7 @@ class WarmKernels:
     def fill(self) -> None:
         """Start warming kernels until ``size`` are ready or on their way."""
         while len(self._ready) < self.size:
-            self._ready.append(self._starter.submit(self._start))
+            self._ready.append(self._starter.submit(self._start, AHEAD))
 
     def ready(self) -> int:
         """How many kernels are warm and waiting."""
@@ -50,8 +54,8 @@ class WarmKernels:
         try:
             kernel = self._ready.popleft()  # taken by one thread only, though several may ask at once
         except IndexError:
-            return self._start()
-        return self._start() if kernel.cancel() else kernel.result()  # cancelled: it was not warming yet
+            return self._start(WARM_UP)
+        return self._start(WARM_UP) if kernel.cancel() else kernel.result()  # cancelled: it was not warming yet
 
     def close(self) -> None:
         """Shut down every kernel not taken."""
@@ -61,14 +65,14 @@ class WarmKernels:
                 kernel.result().shutdown_kernel(now=True)
         self._starter.shutdown()
 
-    def _start(self) -> KernelManager:
+    def _start(self, warm_up: str) -> KernelManager:
         kernel = KernelManager(kernel_name=KERNEL)
         kernel.start_kernel(env=self.env, cwd=str(self.folder), extra_arguments=QUIET)
         client = kernel.client()
         client.start_channels()
         try:
             client.wait_for_ready(timeout=READY_TIMEOUT)
-            client.execute_interactive(WARM_UP, silent=True, store_history=False, timeout=READY_TIMEOUT)
+            client.execute_interactive(warm_up, silent=True, store_history=False, timeout=READY_TIMEOUT)
         finally:
             client.stop_channels()
         return kernel

@@ -76,7 +76,7 @@ def distro_page(site: Site, distro: str) -> str:
 def _lineage(site: Site, distro: str, url: str, cite: Citations) -> str:
     items = []
     for match, other, on_to_page in (("to", "from", True), ("from", "to", False)):
-        for edge in site.rows("lineage", match, distro).to_dict("records"):
+        for edge in site.records("lineage", match, distro):
             target = edge[other]
             phrase = words.lineage(
                 edge["relation"], on_to_page=on_to_page, other=link(_to(distro_url(target), url), site.names[target])
@@ -112,11 +112,11 @@ def _releases(releases: pd.DataFrame, cite: Citations) -> str:
 
 
 def _runtimes(site: Site, distro: str, cite: Citations, ended: str) -> str:
-    rows = site.rows("distro_runtimes", "distro", distro)
-    if rows.empty:
+    rows = site.records("distro_runtimes", "distro", distro)
+    if not rows:
         return '<p class="kb-empty">No runtime is recorded yet.</p>'
     body = []
-    for r in rows.to_dict("records"):
+    for r in rows:
         note, marker = _reason(r, "note", cite)
         body.append(
             [text(site.runtime_names[r["runtime"]]), text(r["support"]) + marker, text(_period(r, ended)), note]
@@ -126,7 +126,7 @@ def _runtimes(site: Site, distro: str, cite: Citations, ended: str) -> str:
 
 def _features(site: Site, distro: str, cite: Citations, ended: str) -> str:
     by_feature: dict[str, list[dict]] = {}
-    for row in site.rows("distro_features", "distro", distro).to_dict("records"):
+    for row in site.records("distro_features", "distro", distro):
         by_feature.setdefault(row["feature"], []).append(row)
     body = []
     for feature in site.features.to_dict("records"):
